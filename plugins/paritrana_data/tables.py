@@ -1,0 +1,216 @@
+"""Read a CSV or XLSX data file into a table of strings with spreadsheet row numbers."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from .problems import Problems
+
+ROW = "_row"
+SUPPORTED = (".csv", ".xlsx")
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """The columns a kind of data file must and may have."""
+
+    kind: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+
+@dataclass
+class Table:
+    """A data file's rows as strings; column `_row` holds the row number a spreadsheet shows."""
+
+    path: Path
+    frame: pd.DataFrame
+
+
+def clean_header(name: object) -> str:
+    """Header cell to column name: trimmed, lower case, spaces to underscores."""
+    text = "" if name is None or (isinstance(name, float) and math.isnan(name)) else str(name)
+    text = text.replace("\ufeff", "").strip().lower()
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+def read_table(path: Path, spec: TableSpec, problems: Problems) -> Table | None:
+    """Read one file; report problems and return None when it cannot be used at all."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        problems.error(path, None, None, f"unsupported file type '{suffix or path.name}'",
+                       "save the sheet as .csv (UTF-8) or .xlsx")
+        return None
+    if path.stat().st_size == 0:
+        problems.error(path, None, None, "the file is empty",
+                       f"a {spec.kind} file needs a header row: {', '.join(spec.required)}")
+        return None
+    raw = _read_xlsx(path, spec, problems) if suffix == ".xlsx" else _read_csv(path, spec, problems)
+    if raw is None:
+        return None
+    header_row, frame = raw
+    if not _check_header(path, header_row, list(frame.columns), spec, problems):
+        return None
+    frame = frame[[c for c in frame.columns if c in spec.columns or c == ROW]].copy()
+    for column in spec.optional:
+        if column not in frame.columns:
+            frame[column] = ""
+    if len(frame) == 0:
+        problems.error(path, None, None, "the file has a header but no data rows",
+                       "add rows below the header or remove the file")
+        return None
+    return Table(path, frame)
+
+
+def _decode(path: Path, data: bytes, problems: Problems) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.error(path, None, None, "the file is UTF-16 encoded",
+                       "save it as 'CSV UTF-8 (comma delimited)'")
+        return None
+    if b"\x00" in data[:4096]:
+        problems.error(path, None, None, "the file is not a text CSV file (it contains NUL bytes)",
+                       "export the sheet as CSV or XLSX")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            line = data[: utf8_error.start].count(b"\n") + 1
+            problems.error(path, line, None,
+                           f"the file is neither UTF-8 nor Windows-1252 text (byte {utf8_error.start})",
+                           "save it as 'CSV UTF-8'")
+            return None
+
+
+def _delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def _read_csv(path: Path, spec: TableSpec, problems: Problems):
+    text = _decode(path, path.read_bytes(), problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.error(path, None, None, "the file is empty",
+                       f"a {spec.kind} file needs a header row: {', '.join(spec.required)}")
+        return None
+    sep = _delimiter(text)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                            skip_blank_lines=False, header=0, engine="c")
+    except pd.errors.ParserError:
+        _report_ragged_rows(path, text, sep, problems)
+        return None
+    frame.columns = [clean_header(c) for c in frame.columns]
+    frame[ROW] = range(2, len(frame) + 2)
+    frame = _drop_empty_rows(frame)
+    return 1, frame
+
+
+def _report_ragged_rows(path: Path, text: str, sep: str, problems: Problems) -> None:
+    rows = csv.reader(io.StringIO(text), delimiter=sep)
+    width = None
+    for number, row in enumerate(rows, start=1):
+        if width is None:
+            width = len(row)
+        elif row and len(row) != width:
+            problems.error(path, number, None,
+                           f"the row has {len(row)} fields but the header has {width}",
+                           f"quote values that contain '{sep}' or remove the extra '{sep}'")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (pd.Timestamp, datetime)):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _read_xlsx(path: Path, spec: TableSpec, problems: Problems):
+    try:
+        sheet = pd.read_excel(path, sheet_name=0, header=None, dtype=object, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        problems.error(path, None, None, f"the file cannot be read as an Excel workbook ({type(exc).__name__})",
+                       "open it in a spreadsheet program and save it again as .xlsx")
+        return None
+    cells = sheet.map(_cell)
+    header_index = _find_header(cells, spec)
+    if header_index is None:
+        problems.error(path, None, None, "no header row found in the first sheet",
+                       f"one row must name the columns: {', '.join(spec.required)}")
+        return None
+    header = [clean_header(v) for v in cells.iloc[header_index]]
+    body = cells.iloc[header_index + 1:].copy()
+    keep = [i for i, name in enumerate(header) if name]
+    body = body.iloc[:, keep]
+    body.columns = [header[i] for i in keep]
+    body[ROW] = [i + 1 for i in body.index]
+    return header_index + 1, _drop_empty_rows(body)
+
+
+def _find_header(cells: pd.DataFrame, spec: TableSpec) -> int | None:
+    known = set(spec.columns)
+    best, best_hits = None, 0
+    for index in range(min(HEADER_SEARCH_ROWS, len(cells))):
+        hits = sum(clean_header(v) in known for v in cells.iloc[index])
+        if hits > best_hits:
+            best, best_hits = index, hits
+    return best if best_hits >= max(2, len(spec.required) // 2) else None
+
+
+def _drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    data = frame.drop(columns=[ROW])
+    filled = (data.apply(lambda col: col.astype(str).str.strip()) != "").any(axis=1)
+    return frame[filled].reset_index(drop=True)
+
+
+def _check_header(path, header_row, columns, spec: TableSpec, problems: Problems) -> bool:
+    names = [c for c in columns if c != ROW]
+    ok = True
+    seen = set()
+    for name in names:
+        if name in seen:
+            problems.error(path, header_row, name, f"column '{name}' appears twice",
+                           "keep one column of that name")
+            ok = False
+        seen.add(name)
+    missing = [c for c in spec.required if c not in seen]
+    extra = [c for c in names if c not in spec.columns]
+    for column in missing:
+        close = difflib.get_close_matches(column, extra, n=1, cutoff=0.6)
+        hint = f"rename column '{close[0]}' to '{column}'" if close else f"add a column '{column}'"
+        problems.error(path, header_row, column, "required column is missing", hint)
+        ok = False
+    for column in extra:
+        close = difflib.get_close_matches(column, spec.columns, n=1, cutoff=0.6)
+        hint = (f"did you mean '{close[0]}'?" if close
+                else f"known columns: {', '.join(spec.columns)}")
+        label = column or "(blank)"
+        problems.error(path, header_row, label, f"unknown column '{label}'", hint)
+        ok = False
+    return ok

@@ -1,0 +1,100 @@
+"""Load the award's vocabularies: categories and their renames, zones, sectors, editions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .names import squash
+from .problems import Problems
+from .records import Category, CategoryName, Edition, Labelled
+from .tables import TableSpec, read_table
+from .values import ValueProblem, parse_date, parse_url, parse_year
+
+FIRST_EDITION, LAST_EDITION = 2017, 2100
+GROUPS = ("government", "business", "other")
+
+CATEGORIES = TableSpec("category", ("slug", "group", "label_id", "label_en", "first_edition"),
+                       ("last_edition", "description_id", "description_en"))
+CATEGORY_NAMES = TableSpec("category name", ("category", "first_edition", "name_id", "name_en"),
+                           ("last_edition",))
+LABELLED = TableSpec("vocabulary", ("slug", "label_id", "label_en"), ("aliases",))
+EDITIONS = TableSpec("edition", ("edition", "number", "labels"),
+                     ("national_ceremony", "national_ceremony_place", "national_source_url",
+                      "note_id", "note_en"))
+
+
+def _year(problems, table, row, column, optional=False):
+    text = row[column]
+    if optional and not text:
+        return None
+    try:
+        return parse_year(text, FIRST_EDITION, LAST_EDITION)
+    except ValueProblem as exc:
+        problems.error(table.path, row["_row"], column, exc.message, exc.hint)
+        return None
+
+
+def load_categories(folder: Path, problems: Problems) -> tuple[Category, ...]:
+    """Categories with the names they carried over the editions."""
+    names: dict[str, list[CategoryName]] = {}
+    table = read_table(folder / "names.csv", CATEGORY_NAMES, problems)
+    for row in table.frame.to_dict("records") if table else []:
+        first = _year(problems, table, row, "first_edition")
+        last = _year(problems, table, row, "last_edition", optional=True)
+        if first is not None:
+            names.setdefault(row["category"], []).append(
+                CategoryName(first, last, row["name_id"], row["name_en"]))
+    categories = []
+    table = read_table(folder / "categories.csv", CATEGORIES, problems)
+    for row in table.frame.to_dict("records") if table else []:
+        if row["group"] not in GROUPS:
+            problems.error(table.path, row["_row"], "group", f"unknown group '{row['group']}'",
+                           f"use one of: {', '.join(GROUPS)}")
+        first = _year(problems, table, row, "first_edition")
+        last = _year(problems, table, row, "last_edition", optional=True)
+        categories.append(Category(
+            slug=row["slug"], group=row["group"], label_id=row["label_id"], label_en=row["label_en"],
+            first_edition=first or FIRST_EDITION, last_edition=last,
+            description_id=row["description_id"], description_en=row["description_en"],
+            names=tuple(sorted(names.pop(row["slug"], []), key=lambda n: n.first_edition))))
+    for slug in names:
+        problems.error(folder / "names.csv", None, "category", f"names given for unknown category '{slug}'",
+                       "add it to categories.csv or fix the slug")
+    return tuple(categories)
+
+
+def load_labelled(path: Path, problems: Problems) -> tuple[tuple[Labelled, ...], dict[str, str]]:
+    """Zones or sectors; returns the entries and a lookup from any alias to the slug."""
+    entries, lookup = [], {}
+    table = read_table(path, LABELLED, problems)
+    for row in table.frame.to_dict("records") if table else []:
+        entries.append(Labelled(row["slug"], row["label_id"], row["label_en"]))
+        for name in (row["slug"], row["label_id"], row["label_en"], *row["aliases"].split(";")):
+            if name.strip():
+                lookup[squash(name)] = row["slug"]
+    return tuple(entries), lookup
+
+
+def load_editions(path: Path, problems: Problems) -> tuple[Edition, ...]:
+    """Editions with national ceremony dates and the year labels sources used for them."""
+    editions = []
+    table = read_table(path, EDITIONS, problems)
+    for row in table.frame.to_dict("records") if table else []:
+        year = _year(problems, table, row, "edition")
+        labels = []
+        for part in row["labels"].split(";"):
+            try:
+                labels.append(parse_year(part, FIRST_EDITION, LAST_EDITION))
+            except ValueProblem as exc:
+                problems.error(table.path, row["_row"], "labels", exc.message, exc.hint)
+        ceremony, url = None, None
+        try:
+            ceremony = parse_date(row["national_ceremony"]) if row["national_ceremony"] else None
+            url = parse_url(row["national_source_url"]) if row["national_source_url"] else None
+        except ValueProblem as exc:
+            problems.error(table.path, row["_row"], None, exc.message, exc.hint)
+        if year is None or not row["number"].isdigit():
+            continue
+        editions.append(Edition(year, int(row["number"]), ceremony, row["national_ceremony_place"],
+                                url, tuple(labels), row["note_id"], row["note_en"]))
+    return tuple(sorted(editions, key=lambda e: e.year))

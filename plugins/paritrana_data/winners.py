@@ -1,0 +1,264 @@
+"""Turn winner rows into `Winner` records: normalise names to codes and check every rule."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from pathlib import Path
+
+from .names import fold, squash
+from .problems import Problems
+from .records import KINDS, Winner
+from .regions import RegionIndex, Unresolved
+from .tables import Table, TableSpec
+from .values import ValueProblem, parse_date, parse_url, parse_year, rank_in_title
+
+WINNERS = TableSpec(
+    "winner",
+    ("edition", "level", "category", "title", "winner_name", "source_url"),
+    ("label_year", "zone", "scope_province", "sector", "rank", "winner_kind", "winner_province",
+     "winner_regency", "ceremony_date", "source_date", "quote", "note"))
+
+LEVEL_NAMES = {"nasional": "nasional", "national": "nasional", "provinsi": "provinsi",
+               "provincial": "provinsi", "province": "provinsi"}
+DISTINCTIONS = (("harapan", r"\bharapan\b"), ("khusus", r"\bkhusus\b|\bspecial\b"),
+                ("coverage", r"terbaik coverage"), ("inovasi", r"terbaik inovasi"),
+                ("nominasi", r"\bnominasi\b"), ("piagam", r"\bpiagam\b"))
+CATEGORY_KINDS = {"pemerintah_provinsi": ("pemprov",), "pemerintah_kabkota": ("pemkab", "pemkot"),
+                  "pemerintah_desa": ("pemdes",)}
+
+
+class Context:
+    """What checking a winner row needs to know besides the row itself."""
+
+    def __init__(self, regions: RegionIndex, categories, zones: dict, sectors: dict, editions):
+        self.regions = regions
+        self.categories = {c.slug: c for c in categories}
+        self.zones = zones
+        self.sectors = sectors
+        self.sector_slugs = sorted(set(sectors.values()))
+        self.editions = {e.year: e for e in editions}
+
+
+def distinction(title: str) -> str:
+    """What kind of distinction a title names: harapan, khusus, coverage, ... or plain 'winner'."""
+    lowered = title.lower()
+    for name, pattern in DISTINCTIONS:
+        if re.search(pattern, lowered):
+            return name
+    return "winner"
+
+
+def winner_id(edition, level, scope, category, name, url) -> str:
+    """A stable identifier for a winner row, used for anchors and downloads."""
+    key = "|".join(str(v) for v in (edition, level, scope, category, fold(name), url))
+    return "w" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+class RowChecker:
+    """Checks one row, recording each problem against its column."""
+
+    def __init__(self, problems: Problems, table: Table, row: dict):
+        self.problems, self.path, self.row, self.number = problems, table.path, row, row["_row"]
+        self.ok = True
+
+    def fail(self, column, message, hint=None):
+        self.problems.error(self.path, self.number, column, message, hint)
+        self.ok = False
+
+    def parse(self, column, parser, *args):
+        text = self.row[column]
+        if not text:
+            return None
+        try:
+            return parser(text, *args)
+        except ValueProblem as exc:
+            self.fail(column, exc.message, exc.hint)
+            return None
+
+    def choose(self, column, text, options: dict, what: str):
+        if not text:
+            return None
+        found = options.get(squash(text)) if not isinstance(options, (list, tuple)) else (
+            text if text in options else None)
+        if found is None:
+            pool = list(options) if isinstance(options, (list, tuple)) else sorted(set(options.values()))
+            close = difflib.get_close_matches(text, pool, n=3, cutoff=0.5)
+            hint = ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?") if close else \
+                f"use one of: {', '.join(pool)}"
+            self.fail(column, f"unknown {what} '{text}'", hint)
+        return found
+
+    def resolve(self, column, lookup, *args):
+        try:
+            return lookup(*args)
+        except Unresolved as exc:
+            self.fail(column, exc.message, exc.hint)
+            return None
+
+
+def check_winner(table: Table, row: dict, ctx: Context, problems: Problems) -> Winner | None:
+    """One row to a record, or None after reporting why it cannot be one."""
+    c = RowChecker(problems, table, row)
+    edition = c.parse("edition", parse_year, 2017, 2100)
+    if edition is not None and edition not in ctx.editions:
+        c.fail("edition", f"edition {edition} is not in data/editions.csv",
+               "add the edition there first, or fix the year")
+    stem = table.path.stem
+    if edition is not None and re.fullmatch(r"\d{4}", stem) and int(stem) != edition:
+        c.fail("edition", f"edition {edition} in the file for {stem}",
+               f"move the row to {edition}{table.path.suffix} or fix the year")
+    if not row["edition"]:
+        problems.warn(table.path, c.number, "edition", "the source states no edition year",
+                      "the row is listed as undated until a source gives the year")
+    label_year = c.parse("label_year", parse_year, 2017, 2100)
+    level = LEVEL_NAMES.get(row["level"].strip().lower())
+    if level is None:
+        c.fail("level", f"unknown level '{row['level']}'", "use 'nasional' or 'provinsi'")
+    zone = c.choose("zone", row["zone"], ctx.zones, "zone")
+    category = c.choose("category", row["category"], list(ctx.categories), "category")
+    sector = c.choose("sector", row["sector"], ctx.sector_slugs, "sector")
+    scope = None
+    if level == "provinsi":
+        if not row["scope_province"]:
+            c.fail("scope_province", "a provincial-round row needs the province that ran the round",
+                   "name the province, e.g. Jawa Timur")
+        else:
+            scope = c.resolve("scope_province", ctx.regions.province, row["scope_province"])
+    elif level == "nasional" and row["scope_province"]:
+        c.fail("scope_province", "a national row cannot have a scope province",
+               "clear the cell or set level to 'provinsi'")
+    rank = None
+    if row["rank"]:
+        text = row["rank"].strip().removesuffix(".0")
+        if text in ("1", "2", "3"):
+            rank = int(text)
+        else:
+            c.fail("rank", f"rank '{row['rank']}' is not 1, 2 or 3",
+                   "leave rank empty when the source gives no order; put other titles in 'title'")
+    title = row["title"].strip()
+    stated = rank_in_title(title)
+    if rank is not None and stated is not None and stated != rank:
+        c.fail("rank", f"rank {rank} contradicts the title '{title}' (which says {stated})",
+               "make rank and title agree with the source")
+    if rank is not None and distinction(title) == "harapan":
+        c.fail("rank", f"rank {rank} given to a 'harapan' title", "leave rank empty for harapan places")
+    name = row["winner_name"].strip()
+    kind = row["winner_kind"].strip().lower() or None
+    if kind is not None and kind not in KINDS:
+        c.fail("winner_kind", f"unknown winner kind '{row['winner_kind']}'", f"use one of: {', '.join(KINDS)}")
+        kind = None
+    province, regency = _locate(c, ctx, category, kind, name)
+    if category in ctx.categories and kind is None:
+        kind = _default_kind(ctx, category, regency)
+    _check_kind(c, ctx, category, kind, regency)
+    if level == "provinsi" and scope and province and scope != province:
+        problems.warn(table.path, c.number, "winner_province",
+                      "the winner is outside the province that ran the round",
+                      "check winner_province against scope_province")
+    ceremony = c.parse("ceremony_date", parse_date)
+    source_date = c.parse("source_date", parse_date)
+    for column, value in (("ceremony_date", ceremony), ("source_date", source_date)):
+        if value is not None and edition is not None and value.year < edition:
+            c.fail(column, f"{value.isoformat()} is before the {edition} edition",
+                   "an edition is awarded after its assessment year")
+    url = c.parse("source_url", parse_url)
+    if not row["source_url"].strip():
+        c.fail("source_url", "every row needs its source", "paste the address of the article or page")
+    if not c.ok:
+        return None
+    return Winner(
+        id=winner_id(edition, level, scope, category, name, url), edition=edition,
+        label_year=label_year, level=level, zone=zone, scope_province=scope, category=category,
+        sector=sector, rank=rank, distinction=distinction(title), title=title, name=name, kind=kind,
+        province=province, regency=regency, ceremony_date=ceremony, source_url=url,
+        source_date=source_date, quote=row["quote"].strip(), note=row["note"].strip(),
+        file=problems.name(table.path), row=c.number)
+
+
+def _locate(c: RowChecker, ctx: Context, category, kind, name):
+    """Province and regency codes from the winner columns (or the name, for governments)."""
+    regions, row = ctx.regions, c.row
+    province_text = row["winner_province"] or (name if category == "pemerintah_provinsi" else "")
+    province = c.resolve("winner_province", regions.province, province_text) if province_text else None
+    if category == "pemerintah_provinsi" and not province_text:
+        c.fail("winner_province", "a provincial government needs its province", "name the province")
+    regency_text = row["winner_regency"]
+    column = "winner_regency"
+    if not regency_text and (kind in ("pemkab", "pemkot") or category == "pemerintah_kabkota"):
+        regency_text, column = name, "winner_name"
+    regency = None
+    if regency_text:
+        regency = c.resolve(column, regions.regency, regency_text, province)
+        if regency and province is None:
+            province = regions.regencies[regency].province_code
+    return province, regency
+
+
+def _default_kind(ctx: Context, category, regency):
+    if category == "pemerintah_kabkota" and regency:
+        return "pemkot" if ctx.regions.regencies[regency].kind == "kota" else "pemkab"
+    kinds = CATEGORY_KINDS.get(category)
+    if kinds:
+        return kinds[0]
+    return "business" if ctx.categories[category].group == "business" else "other"
+
+
+def _check_kind(c: RowChecker, ctx: Context, category, kind, regency):
+    if category not in ctx.categories or kind is None:
+        return
+    allowed = CATEGORY_KINDS.get(category)
+    if allowed and kind not in allowed:
+        c.fail("winner_kind", f"a '{kind}' cannot win category '{category}'",
+               f"use {' or '.join(allowed)}, or fix the category")
+    if ctx.categories[category].group == "business" and kind != "business":
+        c.fail("winner_kind", f"a '{kind}' cannot win business category '{category}'",
+               "use 'business', or fix the category")
+    if kind in ("pemkab", "pemkot") and regency:
+        actual = ctx.regions.regencies[regency]
+        if (kind == "pemkot") != (actual.kind == "kota"):
+            c.fail("winner_kind", f"'{kind}' does not fit {actual.name}",
+                   "a kota is governed by a pemkot, a kabupaten by a pemkab")
+
+
+def check_slots(winners: list[Winner], problems: Problems) -> list[Winner]:
+    """Report the same ranked place awarded twice and rows repeated; keep the first of each."""
+    slots, seen, kept = {}, {}, []
+    for w in winners:
+        duplicate = seen.get(w.id)
+        if duplicate:
+            problems.error(w.file, w.row, "winner_name",
+                           f"'{w.name}' repeats row {duplicate.row} of {duplicate.file}",
+                           "remove one of the two rows")
+            continue
+        seen[w.id] = w
+        if w.rank is not None:
+            key = (w.edition, w.level, w.scope_province, w.zone, w.category, w.sector, w.rank)
+            other = slots.get(key)
+            if other and fold(other.name) != fold(w.name):
+                problems.error(w.file, w.row, "rank",
+                               f"rank {w.rank} of this category is already given to '{other.name}' "
+                               f"({other.file}:{other.row})",
+                               "one place per slot: check rank, sector and zone against the source")
+                continue
+            slots[key] = w
+        kept.append(w)
+    return kept
+
+
+def load_winners(tables: list[Table], ctx: Context, problems: Problems) -> tuple[Winner, ...]:
+    """All winner rows of all files, checked, with duplicates reported."""
+    winners = []
+    for table in tables:
+        for row in table.frame.to_dict("records"):
+            record = check_winner(table, row, ctx, problems)
+            if record is not None:
+                winners.append(record)
+    return tuple(check_slots(winners, problems))
+
+
+def winner_files(folder: Path) -> list[Path]:
+    """Data files in data/winners/, in a stable order (README and dotfiles are not data)."""
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in (".md", ".txt"))
