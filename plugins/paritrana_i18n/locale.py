@@ -1,0 +1,79 @@
+"""Per-language translation and formatting of numbers and dates, for Python and templates."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+
+SOURCE_LANG = "en"
+DOMAIN = "messages"
+
+
+@lru_cache(maxsize=None)
+def load_translations(folder: str, lang: str) -> NullTranslations:
+    """Compile `<folder>/<lang>/LC_MESSAGES/messages.po` in memory (no stale .mo files)."""
+    if lang == SOURCE_LANG:
+        return NullTranslations()
+    path = Path(folder) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+class Lang:
+    """Everything language-specific a page needs: gettext and number/date formats."""
+
+    def __init__(self, code: str, translations: NullTranslations):
+        self.code = code
+        self.locale = Locale.parse(code)
+        self._t = translations
+
+    def raw_gettext(self, message: str) -> str:
+        return self._t.gettext(message)
+
+    def raw_ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._t.ngettext(singular, plural, n)
+
+    def _(self, message: str, **values) -> str:
+        text = self._t.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
+        text = self._t.ngettext(singular, plural, n)
+        return text % {"num": self.number(n), **values}
+
+    def number(self, value: float, decimals: int = 2) -> str:
+        """2.617.816 / 2,617,816; 41,61 / 41.61 (up to `decimals` places, no trailing zeros)."""
+        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        """41,61% / 41.61% from a value already in percent."""
+        return self.number(value) + "%"
+
+    def date(self, value: date | None) -> str | None:
+        """12 September 2024 / September 12, 2024."""
+        return format_date(value, format="long", locale=self.locale) if value else None
+
+    def partial_date(self, value: str | None) -> str | None:
+        """'2024' / 'Agustus 2024' / '12 Agustus 2024' from an ISO partial date."""
+        if not value:
+            return None
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return str(parts[0])
+        if len(parts) == 2:
+            return format_date(date(parts[0], parts[1], 1), format="LLLL y", locale=self.locale)
+        return self.date(date(*parts))

@@ -1,0 +1,48 @@
+"""Category pages: winners across editions and the category's history."""
+
+from __future__ import annotations
+
+from .page import Group, Page
+from .rows import Link, category_url, winner_row
+from .urls import url
+
+
+def category_page(index, labels, slug: str) -> Page:
+    """Winners of one category, newest edition first, and what it was called when."""
+    lang, _ = labels.lang.code, labels.lang._
+    category = index.categories[slug]
+    winners = index.by_category.get(slug, [])
+    editions = sorted({w.edition for w in winners}, key=lambda e: (e is None, -(e or 0)))
+    groups = []
+    for edition in editions:
+        rows = [w for w in winners if w.edition == edition]
+        rows.sort(key=lambda w: (w.level != "nasional", labels.province(w.scope_province) or ""))
+        groups.append(Group(labels.edition(edition), f"tahun-{edition if edition is not None else 'tanpa-tahun'}",
+                            tuple(winner_row(w, labels) for w in rows)))
+    history = [{"editions": f"{n.first_edition}–{n.last_edition}" if n.last_edition and n.last_edition != n.first_edition
+                else (str(n.first_edition) if n.last_edition else _("%(year)s onwards", year=n.first_edition)),
+                "name": n.name_en if labels.en else n.name_id} for n in category.names]
+    name = labels.category(slug)
+    values = {"category": category, "display_name": name, "description": labels.category_description(slug),
+              "count": len(winners), "groups": groups, "history": history,
+              "group": {"government": _("Government"), "business": _("Business"),
+                        "other": _("Other")}[category.group]}
+    crumbs = [Link(_("Home"), url("home", lang)), Link(_("Categories"), url("categories", lang))]
+    return Page(("category", slug), lang, category_url(lang, slug), "category",
+                _("Category: %(category)s", category=name),
+                _("Paritrana Award winners in the category %(category)s across all editions.", category=name),
+                crumbs, values)
+
+
+def categories_index(index, labels) -> Page:
+    lang, _ = labels.lang.code, labels.lang._
+    items = [{"link": Link(labels.category(s), category_url(lang, s)),
+              "description": labels.category_description(s), "count": len(index.by_category.get(s, []))}
+             for s in index.category_order]
+    return Page(("categories",), lang, url("categories", lang), "categories", _("All categories"),
+                _("The award categories of the Paritrana Award and how they changed."),
+                [Link(_("Home"), url("home", lang))], {"items": items})
+
+
+def category_pages(index, labels) -> list[Page]:
+    return [categories_index(index, labels)] + [category_page(index, labels, s) for s in index.category_order]

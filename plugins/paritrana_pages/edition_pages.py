@@ -1,0 +1,98 @@
+"""Edition archive pages and the index of all editions."""
+
+from __future__ import annotations
+
+from .page import Page, Section, by_category
+from .rows import Link, category_url, province_url
+from .urls import edition_url, url
+
+
+def _national_sections(winners, index, labels) -> list[Section]:
+    _ = labels.lang._
+    zones = sorted({w.zone for w in winners}, key=lambda z: -1 if z is None else index.zone_order.index(z))
+    sections = []
+    for zone in zones:
+        rows = [w for w in winners if w.zone == zone]
+        if zone is None:
+            title = _("Zone not stated") if len(zones) > 1 else _("All categories")
+        else:
+            title = _("National: %(zone)s zone", zone=labels.zone(zone))
+        anchor = "nasional" + (f"-{zone.replace('_', '-')}" if zone else "")
+        sections.append(Section(title, anchor, by_category(rows, index, labels, anchor)))
+    return sections
+
+
+def _provincial_sections(winners, index, labels) -> list[Section]:
+    scopes = sorted({w.scope_province for w in winners}, key=lambda c: labels.province(c))
+    sections = []
+    for scope in scopes:
+        rows = [w for w in winners if w.scope_province == scope]
+        anchor = f"provinsi-{index.provinces[scope].slug}"
+        sections.append(Section(labels.round_name("provinsi", scope), anchor,
+                                by_category(rows, index, labels, anchor)))
+    return sections
+
+
+def edition_page(index, labels, year: int | None) -> Page:
+    """Every known winner of one edition, national first, then each province's round."""
+    lang, _ = labels.lang.code, labels.lang._
+    winners = index.by_edition.get(year, [])
+    national = [w for w in winners if w.level == "nasional"]
+    provincial = [w for w in winners if w.level == "provinsi"]
+    edition = index.editions.get(year)
+    missing, without_round = [], []
+    if edition:
+        present = {w.category for w in national}
+        missing = [Link(labels.category(c), category_url(lang, c)) for c in index.category_order
+                   if index.category_existed(c, year) and c not in present]
+        if year >= 2022:
+            ran = {w.scope_province for w in provincial}
+            without_round = [Link(labels.province(p), province_url(index, lang, p))
+                             for p in sorted(index.provinces, key=labels.province) if p not in ran]
+    if year is None:
+        title = _("Awards without a stated edition")
+        description = _("Paritrana Award results whose sources state no edition year, with their sources.")
+    else:
+        title = _("Paritrana Award %(year)s", year=year)
+        description = _("Every known winner of the %(year)s Paritrana Award (assessment year %(year)s), "
+                        "national and provincial, with the source of each result.", year=year)
+    values = {
+        "year": year, "edition": edition, "count": len(winners),
+        "ceremony": labels.lang.date(edition.national_ceremony) if edition else None,
+        "note": (edition.note_en if labels.en else edition.note_id) if edition else None,
+        "labels": ", ".join(str(y) for y in edition.labels) if edition else None,
+        "national": _national_sections(national, index, labels),
+        "provincial": _provincial_sections(provincial, index, labels),
+        "missing_categories": missing, "provinces_without_round": without_round,
+    }
+    crumbs = [Link(_("Home"), url("home", lang)), Link(_("Editions"), url("editions", lang))]
+    return Page(("edition", year), lang, edition_url(lang, year), "edition", title, description,
+                crumbs, values)
+
+
+def editions_index(index, labels) -> Page:
+    """All editions with their counts, newest first, and the undated rows."""
+    lang, _ = labels.lang.code, labels.lang._
+    items = []
+    for edition in sorted(index.editions.values(), key=lambda e: -e.year):
+        winners = index.by_edition.get(edition.year, [])
+        items.append({
+            "link": Link(str(edition.year), edition_url(lang, edition.year)), "number": edition.number,
+            "national": sum(w.level == "nasional" for w in winners),
+            "provincial": sum(w.level == "provinsi" for w in winners),
+            "rounds": len({w.scope_province for w in winners if w.scope_province}),
+            "ceremony": labels.lang.date(edition.national_ceremony)})
+    undated = len(index.by_edition.get(None, []))
+    values = {"items": items, "undated": undated,
+              "undated_link": Link(_("Undated results"), edition_url(lang, None)) if undated else None}
+    return Page(("editions",), lang, url("editions", lang), "editions", _("All editions"),
+                _("Every edition of the Paritrana Award since 2017, with the number of known winners."),
+                [Link(_("Home"), url("home", lang))], values)
+
+
+def edition_pages(index, labels) -> list[Page]:
+    years = sorted(index.editions)
+    pages = [editions_index(index, labels)] + [edition_page(index, labels, y) for y in years]
+    if index.by_edition.get(None):
+        pages.append(edition_page(index, labels, None))
+    return pages

@@ -1,0 +1,48 @@
+"""The home page and the not-found page."""
+
+from __future__ import annotations
+
+from .page import Page, by_category
+from .rows import Link, category_url, province_url
+from .urls import edition_url, url
+
+
+def home_page(index, labels) -> Page:
+    """What the award is, counts, the latest national results and the ways in."""
+    lang, _ = labels.lang.code, labels.lang._
+    data = index.data
+    years = index.editions_with_winners()
+    latest_national = next((y for y in years if any(w.level == "nasional" for w in index.by_edition[y])), None)
+    latest = years[0] if years else None
+    highlights = ()
+    if latest_national is not None:
+        national = [w for w in index.by_edition[latest_national] if w.level == "nasional"]
+        highlights = by_category(national, index, labels, "sorotan")
+    rounds = sorted({w.scope_province for w in index.by_edition.get(latest, []) if w.scope_province},
+                    key=labels.province)
+    values = {
+        "counts": {"winners": labels.lang.number(len(data.winners)),
+                   "editions": labels.lang.number(len(years)),
+                   "provinces": labels.lang.number(len(index.by_province)),
+                   "regencies": labels.lang.number(len(index.by_regency)),
+                   "figures": labels.lang.number(len(data.coverage))},
+        "latest_national": latest_national,
+        "latest_national_link": Link(str(latest_national), edition_url(lang, latest_national))
+        if latest_national is not None else None,
+        "highlights": highlights, "latest": Link(str(latest), edition_url(lang, latest)) if latest else None,
+        "latest_rounds": [Link(labels.province(p), province_url(index, lang, p)) for p in rounds],
+        "editions": [Link(str(y), edition_url(lang, y)) for y in sorted(index.editions, reverse=True)],
+        "provinces": [Link(labels.province(p), province_url(index, lang, p))
+                      for p in sorted(index.provinces, key=labels.province)],
+        "categories": [Link(labels.category(c), category_url(lang, c)) for c in index.category_order],
+    }
+    return Page(("home",), lang, url("home", lang), "home", _("Paritrana Award: the public record"),
+                _("Winners of the Paritrana Award (Penghargaan Jaminan Sosial Ketenagakerjaan) since 2017 "
+                  "by year, province, regency and category, each with its source."), [], values)
+
+
+def not_found_page(labels) -> Page:
+    lang, _ = labels.lang.code, labels.lang._
+    page_url = "404.html" if lang == "id" else f"{lang}/404.html"
+    return Page(("404",), lang, page_url, "404", _("Page not found"),
+                _("This page does not exist or has moved."), [Link(_("Home"), url("home", lang))], {})

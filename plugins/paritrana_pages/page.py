@@ -1,0 +1,61 @@
+"""A page to write: its URL, template, titles, breadcrumbs and the values its template shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .rows import Link, winner_row
+
+
+@dataclass
+class Page:
+    """One page in one language; `key` pairs it with its translation."""
+
+    key: tuple
+    lang: str
+    url: str
+    template: str
+    title: str
+    description: str
+    breadcrumbs: list[Link] = field(default_factory=list)
+    values: dict = field(default_factory=dict)
+    alternates: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Rows under a heading."""
+
+    title: str
+    anchor: str
+    rows: tuple
+
+
+@dataclass(frozen=True)
+class Section:
+    """Groups under a larger heading."""
+
+    title: str
+    anchor: str
+    groups: tuple[Group, ...]
+    note: str | None = None
+
+
+def group_rows(winners, labels, key, title, anchor_prefix: str) -> tuple[Group, ...]:
+    """Consecutive-key grouping of winners (already in display order) into titled groups."""
+    groups: dict = {}
+    for w in winners:
+        groups.setdefault(key(w), []).append(w)
+    return tuple(Group(title(k), f"{anchor_prefix}-{_anchor(k)}", tuple(winner_row(w, labels) for w in ws))
+                 for k, ws in groups.items())
+
+
+def _anchor(key) -> str:
+    parts = key if isinstance(key, tuple) else (key,)
+    return "-".join(str(p).replace("_", "-") for p in parts if p is not None) or "all"
+
+
+def by_category(winners, index, labels, anchor_prefix: str) -> tuple[Group, ...]:
+    """Groups per category, in the categories' own order, each in rank order."""
+    ordered = sorted(winners, key=lambda w: index.category_order.index(w.category))
+    return group_rows(ordered, labels, lambda w: w.category, labels.category, anchor_prefix)
