@@ -16,7 +16,9 @@ TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["paritrana_i18n", "paritrana_pages"]
+# Every plugin package (one per capability) that has a register(); the data layer has none.
+PLUGINS = sorted(p.parent.name for p in (ROOT / "plugins").glob("*/__init__.py")
+                 if "def register(" in p.read_text(encoding="utf-8"))
 
 PARITRANA_DATA_DIR = str(ROOT / "data")
 PARITRANA_LANGUAGES = ("id", "en")

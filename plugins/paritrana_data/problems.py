@@ -38,9 +38,15 @@ class Problems:
 
     root: Path | None = None
     items: list[Problem] = field(default_factory=list)
+    _names: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def name(self, path: Path | str) -> str:
         """Show a path relative to the data folder's parent, as a user would type it."""
+        if path not in self._names:  # every record names its file: resolve each path once
+            self._names[path] = self._name(path)
+        return self._names[path]
+
+    def _name(self, path: Path | str) -> str:
         path = Path(path)
         if self.root is not None:
             try:

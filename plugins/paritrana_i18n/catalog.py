@@ -6,10 +6,9 @@ import logging
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
 from jinja2 import pass_context
 
-from .locale import SOURCE_LANG, Lang, load_translations
+from .locale import SOURCE_LANG, Lang, load_translations, read_catalogue
 
 logger = logging.getLogger(__name__)
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
@@ -55,9 +54,7 @@ def missing_translations(settings) -> dict[str, list[str]]:
     for code in languages(settings):
         if code == SOURCE_LANG:
             continue
-        path = catalogue_dir(settings) / code / "LC_MESSAGES" / "messages.po"
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=code)
+        catalog = read_catalogue(str(catalogue_dir(settings)), code)
         done = set()
         for m in catalog:
             ids = (m.id,) if isinstance(m.id, str) else m.id

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -18,14 +19,24 @@ SOURCE_LANG = "en"
 DOMAIN = "messages"
 
 
+def read_catalogue(folder: str, lang: str) -> Catalog:
+    """All `<folder>/<lang>/LC_MESSAGES/*.po` files as one catalogue; the first translation wins."""
+    merged = Catalog(locale=lang, domain=DOMAIN)
+    for path in sorted((Path(folder) / lang / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle, locale=lang):
+                strings = (message.string,) if isinstance(message.string, str) else message.string
+                if message.id and not message.fuzzy and all(strings) and message.id not in merged:
+                    merged[message.id] = message
+    return merged
+
+
 @lru_cache(maxsize=None)
 def load_translations(folder: str, lang: str) -> NullTranslations:
-    """Compile `<folder>/<lang>/LC_MESSAGES/messages.po` in memory (no stale .mo files)."""
+    """Compile the language's catalogues in memory (no stale .mo files)."""
     if lang == SOURCE_LANG:
         return NullTranslations()
-    path = Path(folder) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
+    catalog = read_catalogue(folder, lang)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .generator import ParitranaGenerator
+from .generator import ParitranaGenerator, check_content_translations
 from .navigation import install_navigation
 from .settings import apply_defaults
 
@@ -16,7 +16,8 @@ def _generators(pelican):
 
 
 def register():
-    """Check settings at start-up, add the data-page generator and the site navigation."""
+    """Check settings, add the data-page generator and navigation, refuse one-language pages."""
     signals.initialized.connect(_settings)
     signals.get_generators.connect(_generators)
     signals.generator_init.connect(install_navigation)
+    signals.all_generators_finalized.connect(check_content_translations)

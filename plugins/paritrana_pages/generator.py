@@ -16,6 +16,7 @@ from .home_page import home_page, not_found_page
 from .index import DataIndex
 from .labels import Labels
 from .place_pages import place_pages
+from .hooks import pages_built
 from .urls import save_as
 
 logger = logging.getLogger(__name__)
@@ -68,21 +69,47 @@ def link_translations(pages, langs) -> None:
         page.alternates = versions[page.key]
 
 
+def site_data(context, settings) -> dict:
+    """The dataset and its index, loaded once per build and shared through Pelican's context."""
+    if "paritrana" not in context:
+        dataset = load_checked(settings)
+        context["paritrana"] = {"dataset": dataset, "index": DataIndex(dataset), "pages": []}
+    return context["paritrana"]
+
+
 class ParitranaGenerator(Generator):
     """Loads the data when created, so bad data stops the build before output is touched."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.dataset = load_checked(self.settings)
-        self.index = DataIndex(self.dataset)
+        shared = site_data(self.context, self.settings)
+        self.dataset, self.index = shared["dataset"], shared["index"]
         self.pages = []
 
     def generate_context(self):
         self.pages = build_pages(self.index, self.settings)
-        self.context["paritrana"] = {"dataset": self.dataset, "index": self.index, "pages": self.pages}
+        self.context["paritrana"]["pages"] = self.pages
+        pages_built.send(self, pages=self.pages, index=self.index, settings=self.settings)
 
     def generate_output(self, writer):
         for page in self.pages:
             target = page.url if page.url.endswith(".html") else save_as(page.url)
             writer.write_file(target, self.get_template(page.template), self.context, url=page.url,
                               meta=page, lang=page.lang, **page.values)
+
+
+def check_content_translations(generators) -> None:
+    """Stop before writing if an editorial page lacks its version in another language."""
+    settings = generators[0].settings
+    langs = set(languages(settings))
+    lonely = []
+    for generator in generators:
+        for page in getattr(generator, "pages", []) + getattr(generator, "hidden_pages", []):
+            if not hasattr(page, "translations"):
+                continue
+            found = {page.lang, *(t.lang for t in page.translations)}
+            if found != langs:
+                lonely.append(f"{page.source_path} ({', '.join(sorted(found))} only)")
+    if lonely:
+        raise MissingCounterpart("editorial pages without a version in every language (give both "
+                                 "the same Key): " + "; ".join(sorted(lonely)))

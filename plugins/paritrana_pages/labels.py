@@ -61,6 +61,12 @@ class Labels:
     def edition(self, year: int | None) -> str:
         return str(year) if year is not None else self.lang._("Undated")
 
+    def edition_heading(self, year: int | None) -> str:
+        """'Edition 2023', or a plain statement for rows without a year."""
+        if year is None:
+            return self.lang._("No edition year stated")
+        return self.lang._("Edition %(edition)s", edition=year)
+
     def round_name(self, level: str, scope: str | None) -> str:
         """'National' or 'Provincial round: Jawa Timur'."""
         if level == "nasional":

@@ -13,6 +13,10 @@ EDITORIAL = {"id": {"about": "tentang/", "method": "metode/", "sources": "sumber
              "en": {"about": "en/about/", "method": "en/method/", "sources": "en/sources/",
                     "corrections": "en/corrections/"}}
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+# Menu entries that belong to other capability plugins: shown only when that plugin is enabled.
+PLUGIN_PAGES = {"paritrana_maps": {"id": "peta/", "en": "en/map/"},
+                "paritrana_search": {"id": "cari/", "en": "en/search/"},
+                "paritrana_downloads": {"id": "data/", "en": "en/data/"}}
 
 
 def site_nav(settings) -> dict:
@@ -21,13 +25,19 @@ def site_nav(settings) -> dict:
     for code in languages(settings):
         _ = lang_for(settings, code)._
         pages = EDITORIAL[code]
+        enabled = {name: urls[code] for name, urls in PLUGIN_PAGES.items()
+                   if name in settings.get("PLUGINS", [])}
+        extra = [Link(text, enabled[name]) for name, text in (
+            ("paritrana_maps", _("Map")), ("paritrana_downloads", _("Data")),
+            ("paritrana_search", _("Search"))) if name in enabled]
         nav[code] = {
             "home": url("home", code),
             "home_text": _("Home"),
             "language": LANGUAGE_NAMES[code],
             "items": [Link(_("Home"), url("home", code)), Link(_("Editions"), url("editions", code)),
                       Link(_("Provinces"), url("provinces", code)),
-                      Link(_("Categories"), url("categories", code)), Link(_("About"), pages["about"])],
+                      Link(_("Categories"), url("categories", code)), *extra,
+                      Link(_("About"), pages["about"])],
             "footer": [Link(_("About"), pages["about"]), Link(_("Method"), pages["method"]),
                        Link(_("Sources"), pages["sources"]), Link(_("Corrections"), pages["corrections"])],
         }

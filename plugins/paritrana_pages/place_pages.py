@@ -10,7 +10,7 @@ from .urls import edition_url, url
 def _by_edition(winners, labels, prefix: str) -> tuple[Group, ...]:
     """Newest edition first, undated last, rank order inside."""
     editions = sorted({w.edition for w in winners}, key=lambda e: (e is None, -(e or 0)))
-    return tuple(Group(labels.edition(e), f"{prefix}-{e if e is not None else 'tanpa-tahun'}",
+    return tuple(Group(labels.edition_heading(e), f"{prefix}-{e if e is not None else 'tanpa-tahun'}",
                        tuple(winner_row(w, labels) for w in winners if w.edition == e))
                  for e in editions)
 

@@ -1,0 +1,7 @@
+"""Signals other capability plugins connect to, to add to the data pages."""
+
+from blinker import signal
+
+# Sent with the list of Page objects (all languages) once they are built, before any is written.
+# Receivers get `index` (DataIndex) and `settings`; they may add entries to page.values.
+pages_built = signal("paritrana_pages_built")
