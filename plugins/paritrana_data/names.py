@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -22,6 +23,7 @@ PROVINCE_PREFIXES = ("pemerintah daerah provinsi", "pemerintah provinsi", "pemer
                      "pemprov", "provinsi", "prov", "pemerintah")
 
 
+@functools.lru_cache(maxsize=None)  # pure, and called once per row: compute each distinct value once
 def fold(text: str) -> str:
     """Lower case ASCII words separated by single spaces, without parenthesised asides."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

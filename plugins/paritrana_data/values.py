@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from urllib.parse import urlsplit
@@ -63,6 +64,7 @@ def parse_range(text: str, counts: bool) -> tuple[float, float | None]:
     return parse_number(text, counts), None
 
 
+@functools.lru_cache(maxsize=None)  # pure, and called once per row: compute each distinct value once
 def parse_date(text: str) -> date:
     """A full date: 2024-09-12, 12/09/2024 or 12 September 2024."""
     value = text.strip()
@@ -97,6 +99,7 @@ def parse_partial_date(text: str) -> str:
     return parse_date(value).isoformat()
 
 
+@functools.lru_cache(maxsize=None)  # pure, and called once per row: compute each distinct value once
 def parse_year(text: str, low: int, high: int) -> int:
     """A whole year within [low, high]."""
     value = text.strip()
@@ -128,6 +131,7 @@ _TITLE_RANK = re.compile(
     r"|\b(pertama|kedua|ketiga)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=None)  # pure, and called once per row: compute each distinct value once
 def rank_in_title(title: str) -> int | None:
     """The rank a title states ('Terbaik I', 'juara 2', 'urutan ketiga'), if any, else None."""
     if re.search(r"\bharapan\b", title, re.IGNORECASE):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -41,6 +42,7 @@ class Context:
         self.editions = {e.year: e for e in editions}
 
 
+@functools.lru_cache(maxsize=None)  # pure, and called once per row: compute each distinct value once
 def distinction(title: str) -> str:
     """What kind of distinction a title names: harapan, khusus, coverage, ... or plain 'winner'."""
     lowered = title.lower()
