@@ -11,7 +11,7 @@ from invoke import task
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
-STAGING = ROOT / ".build"
+STAGING = ROOT / f".build-{os.getpid()}"  # per process, so parallel builds never share a folder
 PY = sys.executable
 PORT = int(os.environ.get("PORT", "8000"))
 CATALOGUES = ROOT / "theme" / "translations"
@@ -31,7 +31,8 @@ def validate(c, data="data"):
 @task
 def clean(c):
     """Remove the built site."""
-    for folder in (OUTPUT, STAGING):
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+    for folder in ROOT.glob(".build-*"):
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -43,7 +44,7 @@ def _build(c, config: str) -> None:
     except Exception:
         shutil.rmtree(STAGING, ignore_errors=True)
         raise
-    old = ROOT / ".output-old"
+    old = ROOT / f".output-old-{os.getpid()}"
     shutil.rmtree(old, ignore_errors=True)
     if OUTPUT.exists():
         OUTPUT.rename(old)

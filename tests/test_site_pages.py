@@ -48,6 +48,7 @@ EXPECTED_EN = {"/": "/en/", "/tahun/": "/en/year/", "/tahun/tanpa-tahun/": "/en/
                "/provinsi/": "/en/province/", "/kategori/": "/en/category/", "/404.html": "/en/404.html",
                "/tentang/": "/en/about/", "/metode/": "/en/method/", "/sumber/": "/en/sources/",
                "/koreksi/": "/en/corrections/"}
+SEGMENT_EN = {"tahun": "year", "provinsi": "province", "kategori": "category"}
 
 
 def test_the_data_has_what_the_page_types_need():
@@ -62,8 +63,8 @@ def test_page_type_exists_in_both_languages(built_site, kind):  # noqa: F811
     assert urls
     missing = []
     for url in urls:
-        en = EXPECTED_EN.get(url) or "/en/" + url.lstrip("/").replace("tahun/", "year/", 1) \
-            .replace("provinsi/", "province/", 1).replace("kategori/", "category/", 1)
+        first, _, rest = url.strip("/").partition("/")
+        en = EXPECTED_EN[url] if url in EXPECTED_EN else f"/en/{SEGMENT_EN[first]}/{rest}/"
         missing += [u for u in (url, en) if u not in built_site.pages]
     assert not missing, f"{kind}: {len(missing)} page(s) not built: {missing[:20]}"
 
