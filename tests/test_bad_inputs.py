@@ -32,6 +32,8 @@ CASES = {
             "not of the byte cp1252 cannot decode (0x81 on row 4)")),
     "winners/enc_utf16.csv": [f"{W}enc_utf16.csv: the file is UTF-16 encoded "
                               "(save it as 'CSV UTF-8 (comma delimited)')"],
+    "winners/enc_utf16_no_bom.csv": [f"{W}enc_utf16_no_bom.csv: the file is not a text CSV file (it contains NUL "
+                                     "bytes) (export the sheet as CSV or XLSX)"],
     "winners/damaged.xlsx": [f"{W}damaged.xlsx: the file cannot be read as an Excel workbook (BadZipFile) "
                              "(open it in a spreadsheet program and save it again as .xlsx)"],
     "winners/legacy.xls": [f"{W}legacy.xls: unsupported file type '.xls' (save the sheet as .csv (UTF-8) or .xlsx)"],
@@ -166,7 +168,7 @@ def test_bad_file_gives_exactly_its_errors(data_copy, name, expected):
 
 def test_corpus_and_table_agree():
     """Every corpus file has expected errors, and every expectation has its file."""
-    files = {p.relative_to(BAD).as_posix() for p in BAD.glob("*/*") if p.is_file()}
+    files = {p.relative_to(BAD).as_posix() for kind in ("winners", "coverage") for p in (BAD / kind).iterdir()}
     assert files == set(CASES)
     assert len(files) >= 34
 

@@ -71,7 +71,7 @@ GOOD_COVERAGE = {
 
 def test_every_good_input_has_expectations():
     """Each file in tests/good_inputs/ is checked below."""
-    files = {p.relative_to(GOOD).as_posix() for p in GOOD.glob("*/*") if p.is_file()}
+    files = {p.relative_to(GOOD).as_posix() for kind in ("winners", "coverage") for p in (GOOD / kind).iterdir()}
     assert files == set(GOOD_WINNERS) | set(GOOD_COVERAGE)
 
 
@@ -133,7 +133,8 @@ def test_generated_xlsx_match_their_script():
 
 
 BIG_ROWS, BIG_BAD_ROW = 25_000, 24_990
-BIG_HEADER = "edition,level,scope_province,category,title,winner_name,winner_kind,winner_province,winner_regency,source_url,quote"
+BIG_HEADER = ("edition,level,scope_province,category,title,winner_name,winner_kind,winner_province,"
+              "winner_regency,source_url,quote")
 
 
 def _big_row(number: int) -> str:

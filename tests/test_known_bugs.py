@@ -13,8 +13,9 @@ def _write(path, text):
     path.write_text(text, encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, raises=DataValidationError, reason="winners.check_slots: the slot key ignores the distinction, so "
-                   "'Terbaik Coverage' and 'Terbaik Inovasi' of one zone clash at rank 1")
+@pytest.mark.xfail(
+    strict=True, raises=DataValidationError, reason="winners.check_slots: the slot key ignores the distinction, so "
+    "'Terbaik Coverage' and 'Terbaik Inovasi' of one zone clash at rank 1")
 def test_coverage_and_innovation_winners_of_a_zone_do_not_clash(data_copy):
     """Since 2023 each zone has a best-coverage and a best-innovation province; both may be rank 1."""
     _write(data_copy / "winners" / "zones.csv", WINNERS
@@ -25,8 +26,9 @@ def test_coverage_and_innovation_winners_of_a_zone_do_not_clash(data_copy):
     assert len(load_dataset(data_copy).winners) == 278
 
 
-@pytest.mark.xfail(strict=True, raises=DataValidationError, reason="winners.winner_id leaves out the title (and zone/sector), so one "
-                   "winner of two different awards reported by one article is called a repeated row")
+@pytest.mark.xfail(
+    strict=True, raises=DataValidationError, reason="winners.winner_id leaves out the title (and zone/sector), so one "
+    "winner of two different awards reported by one article is called a repeated row")
 def test_one_winner_of_two_awards_in_one_article_is_not_a_duplicate(data_copy):
     """Two rows that differ in their title are two awards, not one row entered twice."""
     _write(data_copy / "winners" / "double.csv", WINNERS
@@ -37,8 +39,9 @@ def test_one_winner_of_two_awards_in_one_article_is_not_a_duplicate(data_copy):
     assert len(load_dataset(data_copy).winners) == 278
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="coverage.check_figure builds the figure id from the raw value text, "
-                   "so '41,61' and '41.61' from the same source are not seen as the same figure")
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="coverage.check_figure builds the figure id from the raw value text, "
+    "so '41,61' and '41.61' from the same source are not seen as the same figure")
 def test_same_figure_in_two_notations_is_a_duplicate(data_copy):
     """The duplicate-figure check compares numbers, not how they were typed."""
     _write(data_copy / "coverage" / "twice.csv", "province,year,metric,value,unit,source_url\n"

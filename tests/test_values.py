@@ -147,7 +147,8 @@ def test_parse_url_accepts_absolute_web_addresses(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
+    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
     "vbscript:msgbox(1)", "mailto:humas@example.org", "ftp://example.org/x", "/berita/1", "berita/1.html",
     "www.example.org/x", "//example.org/x", "https://", "https:///path", "https://exa mple.org", "",
 ])
@@ -165,7 +166,8 @@ def test_parse_year_reads(text, expected):
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("24", "'24' is not a year"), ("2016", "year 2016 is outside 2017–2100"), ("2101", "year 2101 is outside 2017–2100"),
+    ("24", "'24' is not a year"), ("2016", "year 2016 is outside 2017–2100"),
+    ("2101", "year 2101 is outside 2017–2100"),
 ])
 def test_parse_year_refuses(text, message):
     """Short or out-of-range years are refused."""
