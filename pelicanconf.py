@@ -65,4 +65,6 @@ RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+# Escape every value in every template: data may contain markup, and it must render as text.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 READERS = {"rst": None, "htm": None, "html": None}

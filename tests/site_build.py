@@ -1,7 +1,7 @@
 """Site-test helpers: build the site with Pelican in a subprocess and read its pages back.
 
-Test modules use the fixture with `from site_build import built_site  # noqa: F401`. The build is
-cached per test process, so several modules importing the fixture still build the site once.
+Test modules use the fixture with `from site_build import built_site  # noqa: F401`. The bundled
+data is built once per test run: the modules that import the fixture, and the xdist workers, share it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+
+try:
+    import fcntl
+except ImportError:  # Windows: no shared lock, so each xdist worker builds its own copy
+    fcntl = None
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = ROOT / "plugins"
@@ -61,6 +66,9 @@ def append_row(path: Path, **values: str) -> int:
         header = next(csv.reader(handle))
     unknown = set(values) - set(header)
     assert not unknown, f"no such columns in {path.name}: {unknown}"
+    if not path.read_bytes().endswith(b"\n"):
+        with path.open("a", encoding="utf-8", newline="") as handle:
+            handle.write("\n")
     with path.open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow([values.get(col, "") for col in header])
     with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -225,12 +233,23 @@ _BUILDS: dict[str, Site] = {}
 
 
 def build(tmp_path_factory) -> Site:
-    """Build the bundled data once per test process."""
-    if "main" not in _BUILDS:
-        out = tmp_path_factory.mktemp("site")
-        result = run_pelican(out)
-        assert result.returncode == 0, f"pelican exited {result.returncode}:\n{result.stderr}\n{result.stdout}"
-        _BUILDS["main"] = Site(out, result.stdout, result.stderr, LazyPages(out))
+    """Build the bundled data once per test run: xdist workers share one build behind a file lock."""
+    if "main" in _BUILDS:
+        return _BUILDS["main"]
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None:
+        base = base.parent  # the run's folder, shared by the workers
+    out, log = base / "built-site", base / "built-site.json"
+    with (base / "built-site.lock").open("w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():
+            result = run_pelican(out)
+            log.write_text(json.dumps({"rc": result.returncode, "stdout": result.stdout,
+                                       "stderr": result.stderr}), encoding="utf-8")
+    done = json.loads(log.read_text(encoding="utf-8"))
+    assert done["rc"] == 0, f"pelican exited {done['rc']}:\n{done['stderr']}\n{done['stdout']}"
+    _BUILDS["main"] = Site(out, done["stdout"], done["stderr"], LazyPages(out))
     return _BUILDS["main"]
 
 
@@ -280,7 +299,9 @@ def winner_urls(data, w) -> dict[str, str]:
 
 def fmt_date(d: date, lang: str) -> str:
     """12 September 2024 / September 12, 2024."""
-    return f"{d.day} {ID_MONTHS[d.month - 1]} {d.year}" if lang == "id" else f"{EN_MONTHS[d.month - 1]} {d.day}, {d.year}"
+    if lang == "id":
+        return f"{d.day} {ID_MONTHS[d.month - 1]} {d.year}"
+    return f"{EN_MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
 def fmt_partial(text: str, lang: str) -> str:

@@ -92,7 +92,7 @@ def test_every_page(built_site, check):  # noqa: F811
 
 
 def test_the_checks_see_every_page(built_site):  # noqa: F811
-    assert len(built_site.pages) == 2 * len(PAIRS)
+    assert len(built_site.pages) >= 2 * len(PAIRS)
     assert "/" in built_site.pages and "/en/404.html" in built_site.pages
 
 
