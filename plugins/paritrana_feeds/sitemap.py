@@ -1,0 +1,137 @@
+"""sitemap.xml and robots.txt, written once Pelican has written every page.
+
+The sitemap lists every HTML page written through Pelican's writer in this build (all languages and
+all plugins), read back from the written files: its <loc> is the page's canonical link, and its
+<xhtml:link rel="alternate" hreflang="…" href="…"> entries are the page's own hreflang links.
+Left out: pages marked `<meta name="robots" content="noindex">` (the 404 pages), 404.html files and
+pages whose canonical link names another page (print versions and the like).
+
+With SITEURL set the URLs are absolute, as the sitemap protocol requires; local builds (SITEURL '')
+get site-relative URLs ('/tahun/2024/'), which crawlers never see.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+_written: set[str] = set()
+
+
+def reset(_pelican=None) -> None:
+    _written.clear()
+
+
+def remember(path, context=None, **_kwargs) -> None:
+    """content_written receiver: note every HTML file this build wrote."""
+    if str(path).endswith(".html"):
+        _written.add(str(path))
+
+
+@dataclass
+class HeadInfo:
+    canonical: str | None = None
+    alternates: dict[str, str] = field(default_factory=dict)
+    noindex: bool = False
+
+
+class _HeadParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.info = HeadInfo()
+        self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        if self.done:
+            return
+        a = {k: (v or "") for k, v in attrs}
+        rels = a.get("rel", "").lower().split()
+        if tag == "link" and "canonical" in rels and self.info.canonical is None:
+            self.info.canonical = a.get("href")
+        elif tag == "link" and "alternate" in rels and a.get("hreflang") and "href" in a and not a.get("type"):
+            self.info.alternates.setdefault(a["hreflang"], a["href"])
+        elif tag == "meta" and a.get("name", "").lower() == "robots" and "noindex" in a.get("content", "").lower():
+            self.info.noindex = True
+        elif tag == "body":
+            self.done = True
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self.done = True
+
+
+def read_head(path: Path) -> HeadInfo:
+    parser = _HeadParser()
+    parser.feed(path.read_text(encoding="utf-8").split("</head>", 1)[0])
+    return parser.info
+
+
+def own_url(rel: str, siteurl: str) -> str:
+    """The URL a written file is served at: 'tahun/2024/index.html' -> SITEURL/tahun/2024/."""
+    if rel == "index.html" or rel.endswith("/index.html"):
+        rel = rel[: -len("index.html")]
+    return f"{siteurl}/{rel}"
+
+
+@dataclass(frozen=True)
+class SitemapUrl:
+    loc: str
+    alternates: tuple[tuple[str, str], ...]
+
+
+def collect(output: Path, written, siteurl: str) -> list[SitemapUrl]:
+    urls = {}
+    for name in written:
+        path = Path(name)
+        try:
+            rel = path.resolve().relative_to(output.resolve()).as_posix()
+        except ValueError:
+            continue
+        if not path.is_file() or Path(rel).name == "404.html":
+            continue
+        head = read_head(path)
+        loc = own_url(rel, siteurl)
+        if head.noindex or (head.canonical and head.canonical != loc):
+            continue
+        alternates = tuple(sorted(head.alternates.items(), key=lambda kv: (kv[0] == "x-default", kv[0])))
+        if len(alternates) < 2:
+            alternates = ()
+        urls[loc] = SitemapUrl(loc, alternates)
+    return [urls[loc] for loc in sorted(urls)]
+
+
+def render_sitemap(urls: list[SitemapUrl]) -> bytes:
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for item in urls:
+        el = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(el, f"{{{SITEMAP_NS}}}loc").text = item.loc
+        for hreflang, href in item.alternates:
+            ET.SubElement(el, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": hreflang, "href": href})
+    ET.indent(root, space="  ")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def render_robots(siteurl: str) -> bytes:
+    lines = ["# Arsip Paritrana Award: every page may be crawled.", "User-agent: *", "Allow: /", "",
+             f"Sitemap: {siteurl}/sitemap.xml"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def write_sitemap(pelican) -> None:
+    """finalized receiver: write sitemap.xml and robots.txt at the root of the output."""
+    settings = pelican.settings
+    output = Path(pelican.output_path)
+    siteurl = settings.get("SITEURL") or ""
+    written = sorted(_written)
+    _written.clear()  # a warm Pelican (invoke livereload) runs again without a new `initialized`
+    if settings.get("PARITRANA_SITEMAP", True):
+        (output / "sitemap.xml").write_bytes(render_sitemap(collect(output, written, siteurl)))
+    if settings.get("PARITRANA_ROBOTS", True):
+        (output / "robots.txt").write_bytes(render_robots(siteurl))

@@ -1,0 +1,126 @@
+"""Run Pagefind over the pages this build wrote, once Pelican has finished writing.
+
+Only HTML files written through Pelican's writer in this build are indexed (never stale files in a
+reused output folder), minus pages that must not be found: the search pages themselves and any
+page whose <head> says `<meta name="robots" content="noindex">` (the 404 pages). Pagefind reads
+the selected pages from a temporary copy of the site and writes its bundle into the output.
+
+Pagefind splits the index by each page's <html lang>; the build stops unless it made exactly one
+index per site language. The parts of the bundle Pagefind writes in random order are then rewritten
+in sorted order (canonical.py), so the same pages always give a byte-identical bundle.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from paritrana_i18n.catalog import languages
+
+from .canonical import normalise_bundle
+from .generator import search_urls
+from .settings import SettingsError
+
+logger = logging.getLogger(__name__)
+NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
+
+_written: set[str] = set()
+
+
+class SearchIndexError(SystemExit):
+    """Pagefind failed or produced something unexpected; the message says what."""
+
+
+def reset(_pelican=None) -> None:
+    _written.clear()
+
+
+def remember(path, context=None, **_kwargs) -> None:
+    """content_written receiver: note every HTML file this build wrote."""
+    if str(path).endswith(".html"):
+        _written.add(str(path))
+
+
+def pages_to_index(output: Path, written) -> list[Path]:
+    """Written pages that belong in the index, as paths relative to the output, sorted."""
+    skip = {u + "index.html" for u in search_urls().values()}
+    chosen = []
+    for name in written:
+        path = Path(name)
+        try:
+            rel = path.resolve().relative_to(output.resolve())
+        except ValueError:
+            continue
+        if rel.as_posix() in skip or not path.is_file():
+            continue
+        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        if NOINDEX.search(head):
+            continue
+        chosen.append(rel)
+    return sorted(chosen)
+
+
+def pagefind_command(site: Path, bundle: Path, settings) -> list[str]:
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
+           "--root-selector", settings["PARITRANA_SEARCH_ROOT_SELECTOR"]]
+    for selector in settings["PARITRANA_SEARCH_EXCLUDE_SELECTORS"]:
+        cmd += ["--exclude-selectors", selector]
+    return cmd
+
+
+def build_index(output: Path, settings, written) -> dict:
+    """Index the chosen pages into <output>/<bundle dir>; return Pagefind's entry file as a dict."""
+    output = Path(output).resolve()
+    pages = pages_to_index(output, written)
+    if not pages:
+        raise SearchIndexError("search: no pages to index (did the pages plugin write anything?)")
+    bundle = output / settings["PARITRANA_SEARCH_BUNDLE_DIR"].strip("/")
+    shutil.rmtree(bundle, ignore_errors=True)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="paritrana-search-") as tmp:
+        site = Path(tmp) / "site"
+        for rel in pages:
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(output / rel, site / rel)
+        try:
+            result = subprocess.run(pagefind_command(site, bundle, settings), capture_output=True, text=True,
+                                    timeout=settings["PARITRANA_SEARCH_TIMEOUT"], cwd=tmp)
+        except FileNotFoundError as exc:
+            raise SearchIndexError(f"search: cannot run Pagefind ({exc}); install it with "
+                                   "`pip install -r requirements.txt`") from None
+        except subprocess.TimeoutExpired:
+            raise SearchIndexError(f"search: Pagefind took longer than {settings['PARITRANA_SEARCH_TIMEOUT']} s "
+                                   "(PARITRANA_SEARCH_TIMEOUT)") from None
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SearchIndexError(f"search: Pagefind exited with {result.returncode} (its messages are above); "
+                               "is `pagefind[bin]` from requirements.txt installed?")
+    normalise_bundle(bundle)
+    seconds = time.perf_counter() - start
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    found = set(entry.get("languages", {}))
+    expected = set(languages(settings))
+    if found != expected:
+        raise SearchIndexError(f"search: Pagefind made indexes for {sorted(found)}, expected one per language "
+                               f"{sorted(expected)}: every page needs <html lang> set to its language")
+    counts = ", ".join(f"{code}: {info['page_count']}" for code, info in sorted(entry["languages"].items()))
+    logger.info("Pagefind indexed %d pages (%s) in %.2f s", len(pages), counts, seconds)
+    return entry
+
+
+def index_site(pelican) -> None:
+    """finalized receiver: build the search index of the finished site."""
+    written = sorted(_written)
+    _written.clear()  # a warm Pelican (invoke livereload) runs again without a new `initialized`
+    if not pelican.settings.get("PARITRANA_SEARCH_INDEX", True):
+        return
+    if "PARITRANA_SEARCH_BUNDLE_DIR" not in pelican.settings:
+        raise SettingsError("search: settings were not initialised")
+    build_index(Path(pelican.output_path), pelican.settings, written)
