@@ -7,7 +7,7 @@ import hashlib
 from .problems import Problems
 from .records import CoverageFigure
 from .regions import RegionIndex, Unresolved
-from .tables import Table, TableSpec
+from .tables import Table, TableSpec, records
 from .values import ValueProblem, parse_date, parse_partial_date, parse_range, parse_url, parse_year
 
 COVERAGE = TableSpec("coverage", ("province", "year", "metric", "value", "unit", "source_url"),
@@ -81,7 +81,7 @@ def load_coverage(tables: list[Table], regions: RegionIndex, problems: Problems)
     """All coverage rows; an identical figure from the same source twice is an error."""
     figures, seen = [], {}
     for table in tables:
-        for row in table.frame.to_dict("records"):
+        for row in records(table.frame):
             figure = check_figure(table, row, regions, problems)
             if figure is None:
                 continue

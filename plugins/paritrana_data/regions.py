@@ -40,6 +40,10 @@ def load_regions(folder: Path, problems: Problems) -> tuple[tuple[Province, ...]
     provinces, regencies = [], []
     table = read_table(folder / "provinces.csv", PROVINCES, problems)
     for row in table.frame.to_dict("records") if table else []:
+        if row["created_year"] and not row["created_year"].isdigit():
+            problems.error(table.path, row["_row"], "created_year", f"'{row['created_year']}' is not a year",
+                           "write four digits, e.g. 2012, or leave it empty")
+            continue
         provinces.append(Province(
             code=row["code"], name=row["name"], name_en=row["name_en"], iso_code=row["iso_code"],
             slug=row["slug"], short_names=_split(row["short_names"]),

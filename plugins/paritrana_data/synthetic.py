@@ -76,16 +76,16 @@ class Vocabulary:
     @staticmethod
     def _province_forms(p: dict) -> list[str]:
         short = _split(p["short_names"])
-        forms = [p["name"], p["name"], p["name_en"], *short, f"Provinsi {p['name']}",
-                 f"Pemerintah Provinsi {p['name']}", f"Pemprov {short[0] if short else p['name']}",
-                 p["name"].upper()]
-        return forms
+        return [p["name"], p["name"], p["name_en"], *short, f"Provinsi {p['name']}",
+                f"Pemerintah Provinsi {p['name']}", f"Pemprov {short[0] if short else p['name']}",
+                p["name"].upper()]
 
     @staticmethod
     def _regency_forms(r: dict, owners) -> list[str]:
         names = [r["short_name"], *_split(r["aliases"])]
         if r["kind"] == "kota":
-            prefixes = ("Kota {}", "Pemkot {}", "Pemerintah Kota {}", "KOTA {}", "Pemerintah Kota (Pemkot) {}")
+            prefixes = ("Kota {}", "Pemkot {}", "Pemerintah Kota {}", "KOTA {}",
+                        "Pemerintah Kota (Pemkot) {}")
         else:
             prefixes = ("Kabupaten {}", "Pemkab {}", "KAB. {}", "Pemerintah Kabupaten {}", "Kab. {}")
         forms = [r["name"]] + [p.format(n) for n in names for p in prefixes]
@@ -200,7 +200,8 @@ def _coverage_rows(vocab: Vocabulary, rng: random.Random, years: int) -> list[di
                 metric, unit, quote = "participants", "pekerja", f"sebanyak {value} pekerja terlindungi"
             rows.append({
                 "province": rng.choice(vocab.province_forms[code]), "year": str(year), "metric": metric,
-                "value": value, "unit": unit, "as_of": rng.choice((f"{year}-12", f"{year}-12-31", str(year), "")),
+                "value": value, "unit": unit,
+                "as_of": rng.choice((f"{year}-12", f"{year}-12-31", str(year), "")),
                 "source_url": f"https://example.org/synthetic/coverage/{year}/{code}",
                 "source_date": date(year + 1, rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
                 "quote": quote})

@@ -51,6 +51,10 @@ def clean_header(name: object) -> str:
 def read_table(path: Path, spec: TableSpec, problems: Problems) -> Table | None:
     """Read one file; report problems and return None when it cannot be used at all."""
     suffix = path.suffix.lower()
+    if not path.is_file():
+        problems.error(path, None, None, "the file is missing",
+                       f"restore it from version control or add a {spec.kind} file here")
+        return None
     if suffix not in SUPPORTED:
         problems.error(path, None, None, f"unsupported file type '{suffix or path.name}'",
                        "save the sheet as .csv (UTF-8) or .xlsx")
@@ -63,6 +67,9 @@ def read_table(path: Path, spec: TableSpec, problems: Problems) -> Table | None:
     if raw is None:
         return None
     header_row, frame = raw
+    frame = _drop_blank_columns(path, header_row, frame, problems)
+    if frame is None:
+        return None
     if not _check_header(path, header_row, list(frame.columns), spec, problems):
         return None
     frame = frame[[c for c in frame.columns if c in spec.columns or c == ROW]].copy()
@@ -183,10 +190,29 @@ def _find_header(cells: pd.DataFrame, spec: TableSpec) -> int | None:
     return best if best_hits >= max(2, len(spec.required) // 2) else None
 
 
+def records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts, like `frame.to_dict("records")` without boxing each cell through pandas."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
+
+
+def _drop_blank_columns(path, header_row, frame: pd.DataFrame, problems: Problems):
+    """Columns without a header are dropped when empty (a trailing delimiter); otherwise an error."""
+    blank = [c for c in frame.columns if c != ROW and (not c or c.startswith("unnamed:"))]
+    for column in blank:
+        if (frame[column].astype(str).str.strip() != "").any():
+            position = list(frame.columns).index(column) + 1
+            problems.error(path, header_row, f"column {position}", "a column has values but no header",
+                           "name the column in the header row or delete it")
+            return None
+    return frame.drop(columns=blank)
+
+
 def _drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    data = frame.drop(columns=[ROW])
-    filled = (data.apply(lambda col: col.astype(str).str.strip()) != "").any(axis=1)
-    return frame[filled].reset_index(drop=True)
+    data = frame.drop(columns=[ROW]).astype(str)
+    # A row is empty when every cell is blank, i.e. when its cells joined are blank: one strip per row.
+    filled = ["".join(cells).strip() != "" for cells in zip(*(data[c].tolist() for c in data.columns))]
+    return frame[pd.Series(filled, index=frame.index, dtype=bool)].reset_index(drop=True)
 
 
 def _check_header(path, header_row, columns, spec: TableSpec, problems: Problems) -> bool:

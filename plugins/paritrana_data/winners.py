@@ -12,7 +12,7 @@ from .names import fold, squash
 from .problems import Problems
 from .records import KINDS, Winner
 from .regions import RegionIndex, Unresolved
-from .tables import Table, TableSpec
+from .tables import Table, TableSpec, records
 from .values import ValueProblem, parse_date, parse_url, parse_year, rank_in_title
 
 WINNERS = TableSpec(
@@ -100,6 +100,12 @@ class RowChecker:
             return None
 
 
+@functools.lru_cache(maxsize=None)  # once per file, not once per row
+def _year_named(path: Path) -> str | None:
+    """The file's stem when it names an edition year ('2023' for 2023.csv), else None."""
+    return path.stem if re.fullmatch(r"\d{4}", path.stem) else None
+
+
 def check_winner(table: Table, row: dict, ctx: Context, problems: Problems) -> Winner | None:
     """One row to a record, or None after reporting why it cannot be one."""
     c = RowChecker(problems, table, row)
@@ -107,8 +113,8 @@ def check_winner(table: Table, row: dict, ctx: Context, problems: Problems) -> W
     if edition is not None and edition not in ctx.editions:
         c.fail("edition", f"edition {edition} is not in data/editions.csv",
                "add the edition there first, or fix the year")
-    stem = table.path.stem
-    if edition is not None and re.fullmatch(r"\d{4}", stem) and int(stem) != edition:
+    stem = _year_named(table.path)
+    if edition is not None and stem is not None and int(stem) != edition:
         c.fail("edition", f"edition {edition} in the file for {stem}",
                f"move the row to {edition}{table.path.suffix} or fix the year")
     if not row["edition"]:
@@ -253,7 +259,7 @@ def load_winners(tables: list[Table], ctx: Context, problems: Problems) -> tuple
     """All winner rows of all files, checked, with duplicates reported."""
     winners = []
     for table in tables:
-        for row in table.frame.to_dict("records"):
+        for row in records(table.frame):
             record = check_winner(table, row, ctx, problems)
             if record is not None:
                 winners.append(record)
