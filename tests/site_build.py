@@ -265,11 +265,15 @@ EDITORIAL = {"/tentang/": "/en/about/", "/metode/": "/en/method/", "/sumber/": "
              "/koreksi/": "/en/corrections/"}
 
 
+# Pages of the capability plugins (data downloads, search, map).
+CAPABILITY_PAGES = {"/data/": "/en/data/", "/cari/": "/en/search/", "/peta/": "/en/map/"}
+
+
 def pairs(data) -> dict[str, str]:
     """Every expected Indonesian page URL -> its English counterpart."""
     prov = {p.code: p.slug for p in data.provinces}
     found = {"/": "/en/", "/tahun/": "/en/year/", "/provinsi/": "/en/province/",
-             "/kategori/": "/en/category/", "/404.html": "/en/404.html", **EDITORIAL}
+             "/kategori/": "/en/category/", "/404.html": "/en/404.html", **EDITORIAL, **CAPABILITY_PAGES}
     found.update({f"/tahun/{e.year}/": f"/en/year/{e.year}/" for e in data.editions})
     if any(w.edition is None for w in data.winners):
         found["/tahun/tanpa-tahun/"] = "/en/year/undated/"

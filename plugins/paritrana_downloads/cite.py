@@ -1,0 +1,60 @@
+"""'Cite this page' on edition, province and regency pages: citation text, permalink and data version."""
+
+from __future__ import annotations
+
+from paritrana_i18n.catalog import lang_for
+from paritrana_pages.rows import Link
+
+from .paths import FORMATS, Paths, data_page, site_link, site_name
+from .version import DataVersion
+
+CC_BY = {"id": "https://creativecommons.org/licenses/by/4.0/deed.id",
+         "en": "https://creativecommons.org/licenses/by/4.0/"}
+
+
+def citation_text(lang, site: str, title: str, permalink: str, version: DataVersion) -> str:
+    """'Arsip Paritrana Award. “Paritrana Award 2023”. Diakses dari <permalink>. Versi data <digest> (<date>).
+    CC BY 4.0.' in the language of `lang`."""
+    _ = lang._
+    if version.date:
+        return _("%(site)s. “%(title)s”. Retrieved from %(permalink)s. Data version %(digest)s (%(date)s). "
+                 "CC BY 4.0.", site=site, title=title, permalink=permalink, digest=version.digest,
+                 date=lang.date(version.date))
+    return _("%(site)s. “%(title)s”. Retrieved from %(permalink)s. Data version %(digest)s. CC BY 4.0.",
+             site=site, title=title, permalink=permalink, digest=version.digest)
+
+
+def _files(page, index, paths: Paths) -> tuple[list[Link], Link | None]:
+    """The downloads and API document holding exactly this page's data."""
+    kind, *rest = page.key
+    if kind == "edition":
+        base, api = paths.edition(rest[0]), paths.api_edition(rest[0])
+    elif kind == "province":
+        slug = index.provinces[rest[0]].slug
+        base, api = paths.province(slug), paths.api_province(slug)
+    elif kind == "regency":
+        return [], Link("JSON (API)", paths.api_regency(rest[0]))
+    else:
+        return [], None
+    return [Link(fmt.upper(), f"{base}.{fmt}") for fmt in FORMATS], Link("JSON (API)", api)
+
+
+def citation(page, index, settings, version: DataVersion, lang) -> dict:
+    """Template values of the cite block (plain text: the template escapes)."""
+    permalink = site_link(settings, page.url)
+    files, api = _files(page, index, Paths(settings))
+    return {"text": citation_text(lang, site_name(settings), page.title, permalink, version), "permalink": permalink,
+            "digest": version.digest, "date": lang.date(version.date) if version.date else None,
+            "date_iso": version.date.isoformat() if version.date else None,
+            "version_url": data_page(page.lang) + "#versi-data", "licence_url": CC_BY.get(page.lang, CC_BY["en"]),
+            "files": files, "api": api}
+
+
+def add_citations(pages, index, settings, version: DataVersion) -> None:
+    """Give every page of a citable type its `cite` template variable."""
+    wanted = set(settings["PARITRANA_DOWNLOADS_CITE_TEMPLATES"])
+    langs = {}
+    for page in pages:
+        if page.template in wanted:
+            lang = langs.setdefault(page.lang, lang_for(settings, page.lang))
+            page.values["cite"] = citation(page, index, settings, version, lang)

@@ -1,0 +1,63 @@
+"""The generator that writes the downloads, the JSON API, datapackage.json and the data page."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from paritrana_i18n.catalog import lang_for, languages
+from paritrana_pages.generator import site_data
+from paritrana_pages.urls import save_as
+
+from .bundle import Bundle
+from .cite import add_citations
+from .page import data_pages
+from .version import data_version
+
+logger = logging.getLogger(__name__)
+CONTEXT_KEY = "paritrana_downloads"
+
+
+def shared_version(context, settings):
+    """The data version, worked out once per build and shared by the citations and the data page."""
+    state = context.setdefault(CONTEXT_KEY, {})
+    if "version" not in state:
+        dataset = site_data(context, settings)["dataset"]
+        state["version"] = data_version(dataset, settings["PARITRANA_DATA_DIR"])
+    return state["version"]
+
+
+def cite_pages(sender, pages, index, settings) -> None:
+    """pages_built receiver: the citation block's values on edition, province and regency pages."""
+    add_citations(pages, index, settings, shared_version(sender.context, settings))
+
+
+class DownloadsGenerator(Generator):
+    """Makes every file in memory in generate_context and writes nothing before generate_output."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.index = site_data(self.context, self.settings)["index"]  # bad data stops the build here
+        self.bundle = None
+        self.pages = []
+
+    def generate_context(self):
+        version = shared_version(self.context, self.settings)
+        self.bundle = Bundle(self.index, self.settings, version)
+        langs = [lang_for(self.settings, code) for code in languages(self.settings)]
+        self.pages = data_pages(self.bundle, self.settings, langs)
+        self.context[CONTEXT_KEY]["pages"] = self.pages
+        self.context[CONTEXT_KEY]["files"] = sorted(self.bundle.files)
+
+    def generate_output(self, writer):
+        root = Path(self.output_path)
+        for path, data in self.bundle.files.items():
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        logger.info("Wrote %d download and API files", len(self.bundle.files))
+        for page in self.pages:
+            writer.write_file(save_as(page.url), self.get_template(page.template), self.context, url=page.url,
+                              meta=page, lang=page.lang, **page.values)

@@ -1,0 +1,124 @@
+"""The data page (data/ and en/data/): every download, its columns, the API, licences and data version."""
+
+from __future__ import annotations
+
+import json
+
+from paritrana_pages.labels import Labels
+from paritrana_pages.navigation import EDITORIAL
+from paritrana_pages.page import Page
+from paritrana_pages.rows import Link, province_url
+from paritrana_pages.urls import edition_url, url
+
+from .bundle import ENDPOINTS, IDN_AREA_DATA, LICENCES, NATURAL_EARTH
+from .cite import CC_BY, citation_text
+from .paths import FORMATS, data_page, site_link, site_name
+from .tables import COVERAGE_COLUMNS, WINNER_COLUMNS
+
+FORMAT_NAMES = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON"}
+
+
+def file_size(lang, size: int) -> str:
+    """'812 B', '12,3 kB' / '12.3 kB', '1,2 MB'."""
+    if size < 1000:
+        return f"{lang.number(size)} B"
+    if size < 1_000_000:
+        return f"{lang.number(size / 1000, 1 if size < 100_000 else 0)} kB"
+    return f"{lang.number(size / 1_000_000, 1)} MB"
+
+
+def _files(download, lang, label: str) -> list[dict]:
+    return [{"format": fmt.upper(), "url": download.path(fmt), "size": file_size(lang, len(download.files[fmt])),
+             "aria": f"{fmt.upper()}, {label}, {file_size(lang, len(download.files[fmt]))}"}
+            for fmt in FORMATS]
+
+
+def _item(download, lang, title: str, link: str | None) -> dict:
+    return {"title": title, "url": link, "rows": lang.number(len(download.rows)), "count": len(download.rows),
+            "files": _files(download, lang, title)}
+
+
+def _columns(columns, lang) -> list[dict]:
+    _ = lang._
+    types = {"string": _("text"), "integer": _("whole number"), "number": _("number"), "date": _("date")}
+    return [{"name": c.name, "type": types[c.type], "description": _(c.description)} for c in columns]
+
+
+def _basis(lang, basis: str) -> str:
+    _ = lang._
+    return {"SOURCE_DATE_EPOCH": _("the date set for this build in the SOURCE_DATE_EPOCH environment variable"),
+            "git": _("the date of the last change to the data files in the project's repository"),
+            "sources": _("the publication date of the newest source in the data"),
+            "none": _("no date: the data hold no source dates")}[basis]
+
+
+def data_page_for(bundle, settings, lang) -> Page:
+    """The data page in one language."""
+    _, code = lang._, lang.code
+    index, version, paths = bundle.index, bundle.version, bundle.paths
+    labels = Labels(index, lang)
+    by_key = {d.key: d for d in bundle.downloads}
+
+    whole = [_item(by_key["winners"], lang, _("All winners, every edition"), url("editions", code)),
+             _item(by_key["coverage"], lang, _("Coverage figures"), url("provinces", code))]
+    editions = []
+    for d in bundle.downloads:
+        if d.key.startswith("edition-"):
+            year = None if d.key == "edition-undated" else int(d.key.removeprefix("edition-"))
+            editions.append(_item(d, lang, labels.edition(year), edition_url(code, year)))
+    provinces = []
+    for province_code in sorted(index.provinces, key=labels.province):
+        d = by_key[f"province-{index.provinces[province_code].slug}"]
+        provinces.append(_item(d, lang, labels.province(province_code), province_url(index, code, province_code)))
+    tables = [
+        {"id": "unduh-semua", "title": _("The whole dataset"), "caption": _("All winners and all coverage figures"),
+         "head": _("Table"), "items": whole},
+        {"id": "unduh-edisi", "title": _("By edition"), "caption": _("Winners of one edition"),
+         "head": _("Edition"), "items": editions},
+        {"id": "unduh-provinsi", "title": _("By province"),
+         "caption": _("Winners located in one province or given in its provincial round"),
+         "head": _("Province"), "items": provinces},
+    ]
+
+    latest = index.editions_with_winners()[0] if index.editions_with_winners() else None
+    example = None
+    if latest is not None:
+        path = paths.api_edition(latest)
+        document = bundle.api[path]
+        example = {"path": "/" + path, "url": path, "count": lang.number(document["count"]),
+                   "text": json.dumps(document["winners"][0], ensure_ascii=False, sort_keys=True, indent=1)}
+    endpoints = [{"pattern": "/" + bundle.endpoint_path(name), "url": bundle.endpoint_path(bundle.example_name(name)),
+                  "example": "/" + bundle.endpoint_path(bundle.example_name(name)), "description": _(text)}
+                 for name, text in ENDPOINTS]
+    package = bundle.files[paths.datapackage]
+    dataset_citation = citation_text(lang, site_name(settings), _("Open data"), site_link(settings, data_page(code)),
+                                     version)
+    values = {
+        "version": {"digest": version.digest, "date": lang.date(version.date) if version.date else None,
+                    "date_iso": version.date.isoformat() if version.date else None,
+                    "basis": _basis(lang, version.basis)},
+        "tables": tables, "formats": FORMAT_NAMES,
+        "winner_columns": _columns(WINNER_COLUMNS, lang), "coverage_columns": _columns(COVERAGE_COLUMNS, lang),
+        "winners_csv": by_key["winners"].path("csv"), "coverage_csv": by_key["coverage"].path("csv"),
+        "api_index": bundle.endpoint_path("index"), "endpoints": endpoints, "example": example,
+        "datapackage": {"url": paths.datapackage, "size": file_size(lang, len(package)),
+                        "resources": lang.number(3 * len(bundle.downloads)),
+                        "tables": lang.number(len(bundle.downloads))},
+        "licences": {"cc_by": CC_BY.get(code, CC_BY["en"]), "odbl": LICENCES["ODbL-1.0"]["path"],
+                     "idn_area_data": IDN_AREA_DATA, "natural_earth": NATURAL_EARTH},
+        "dataset_citation": dataset_citation,
+        "corrections": EDITORIAL[code]["corrections"], "sources_page": EDITORIAL[code]["sources"],
+    }
+    return Page(("data",), code, data_page(code), "data", _("Open data"),
+                _("Download every Paritrana Award winner and coverage figure with its source as CSV, Excel or "
+                  "JSON; a static JSON API, licences and the data version."),
+                [Link(_("Home"), url("home", code))], values)
+
+
+def data_pages(bundle, settings, langs) -> list[Page]:
+    """The data page in every language, each linked to the others."""
+    pages = [data_page_for(bundle, settings, lang) for lang in langs]
+    alternates = {page.lang: page.url for page in pages}
+    for page in pages:
+        page.alternates = dict(alternates)
+    return pages

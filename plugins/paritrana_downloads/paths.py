@@ -1,0 +1,58 @@
+"""Where every download, API document and page of this plugin lives (site-relative, no leading slash)."""
+
+from __future__ import annotations
+
+from paritrana_pages.navigation import PLUGIN_PAGES
+
+UNDATED_FILE = "tanpa-tahun"  # unduh/tahun/tanpa-tahun.csv, like the Indonesian undated page
+UNDATED_API = "undated"       # api/v1/editions/undated.json, like the API's English names
+FORMATS = ("csv", "xlsx", "json")
+
+
+def data_page(lang: str) -> str:
+    """The data page of a language: 'data/' or 'en/data/' (the navigation's own entry)."""
+    return PLUGIN_PAGES["paritrana_downloads"][lang]
+
+
+def site_link(settings, path: str) -> str:
+    """A link that works outside the site too: absolute with SITEURL, else root-relative."""
+    base = (settings.get("SITEURL") or "").rstrip("/")
+    return f"{base}/{path}"
+
+
+class Paths:
+    """Download and API paths from the plugin's settings."""
+
+    def __init__(self, settings):
+        self.dir = settings["PARITRANA_DOWNLOADS_DIR"]
+        self.api = settings["PARITRANA_DOWNLOADS_API_DIR"]
+        self.datapackage = settings["PARITRANA_DOWNLOADS_DATAPACKAGE"]
+
+    def all_winners(self) -> str:
+        return f"{self.dir}/paritrana-pemenang"
+
+    def coverage(self) -> str:
+        return f"{self.dir}/paritrana-cakupan"
+
+    def edition(self, year: int | None) -> str:
+        return f"{self.dir}/tahun/{year if year is not None else UNDATED_FILE}"
+
+    def province(self, slug: str) -> str:
+        return f"{self.dir}/provinsi/{slug}"
+
+    def api_doc(self, *parts: str | int) -> str:
+        return "/".join([self.api, *map(str, parts)]) + ".json"
+
+    def api_edition(self, year: int | None) -> str:
+        return self.api_doc("editions", year if year is not None else UNDATED_API)
+
+    def api_province(self, slug: str) -> str:
+        return self.api_doc("provinces", slug)
+
+    def api_regency(self, code: str) -> str:
+        return self.api_doc("regencies", code)
+
+
+def site_name(settings) -> str:
+    """The credit line the sources page asks for ("Arsip Paritrana Award"), the same in both languages."""
+    return settings.get("PARITRANA_SITE_NAME") or "Arsip Paritrana Award"
