@@ -16,25 +16,18 @@ JEMBER = "'Kota Jember' is not a known kabupaten/kota (did you mean 'Kabupaten J
 DEST = {"winners/edition_in_wrong_file.csv": "winners/2023.csv"}
 
 
-def bug(reason: str):
-    """Mark a case whose expected errors describe the fixed behaviour of a known data-layer bug."""
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
-
 CASES = {
     # encodings and file types
-    "winners/enc_undefined_cp1252.csv": [f"{W}enc_undefined_cp1252.csv:3: the file is neither UTF-8 nor "
-                                         "Windows-1252 text (byte 389) (save it as 'CSV UTF-8')"],
-    "winners/enc_undefined_cp1252_later.csv": (
-        [f"{W}enc_undefined_cp1252_later.csv:4: the file is neither UTF-8 nor Windows-1252 text (byte 520) "
-         "(save it as 'CSV UTF-8')"],
-        bug("tables._decode reports the line of the first non-UTF-8 byte (a valid cp1252 'é' on row 2), "
-            "not of the byte cp1252 cannot decode (0x81 on row 4)")),
+    "winners/enc_undefined_cp1252.csv": [f"{W}enc_undefined_cp1252.csv:3: byte 0x81 is neither UTF-8 nor "
+                                         "Windows-1252 text (save the file as 'CSV UTF-8')"],
+    # a valid cp1252 'é' on row 2 must not be blamed: the undecodable byte is on row 4
+    "winners/enc_undefined_cp1252_later.csv": [f"{W}enc_undefined_cp1252_later.csv:4: byte 0x81 is neither UTF-8 "
+                                               "nor Windows-1252 text (save the file as 'CSV UTF-8')"],
     "winners/enc_utf16.csv": [f"{W}enc_utf16.csv: the file is UTF-16 encoded "
                               "(save it as 'CSV UTF-8 (comma delimited)')"],
-    "winners/enc_utf16_no_bom.csv": [f"{W}enc_utf16_no_bom.csv: the file is not a text CSV file (it contains NUL "
-                                     "bytes) (export the sheet as CSV or XLSX)"],
-    "winners/damaged.xlsx": [f"{W}damaged.xlsx: the file cannot be read as an Excel workbook (BadZipFile) "
+    "winners/enc_utf16_no_bom.csv": [f"{W}enc_utf16_no_bom.csv: the file looks UTF-16 encoded (it has no "
+                                     "byte-order mark) (save it as 'CSV UTF-8 (comma delimited)')"],
+    "winners/damaged.xlsx": [f"{W}damaged.xlsx: it is not a valid .xlsx workbook (not a zip archive) "
                              "(open it in a spreadsheet program and save it again as .xlsx)"],
     "winners/legacy.xls": [f"{W}legacy.xls: unsupported file type '.xls' (save the sheet as .csv (UTF-8) or .xlsx)"],
     "winners/calc.ods": [f"{W}calc.ods: unsupported file type '.ods' (save the sheet as .csv (UTF-8) or .xlsx)"],
@@ -47,21 +40,16 @@ CASES = {
                                     "(use 'nasional' or 'provinsi')"],
     "winners/ragged_row.csv": [f"{W}ragged_row.csv:3: the row has 13 fields but the header has 12 "
                                "(quote values that contain ',' or remove the extra ',')"],
-    "winners/ragged_first_row.csv": (
-        [f"{W}ragged_first_row.csv:2: the row has 13 fields but the header has 12 "
-         "(quote values that contain ',' or remove the extra ',')"],
-        bug("tables._read_csv: when the FIRST data row has one extra field pandas silently takes column 1 "
-            "as the index instead of raising, every column shifts and 10 misleading errors follow")),
+    # pandas alone would take column 1 of such a row as an index and shift every value
+    "winners/ragged_first_row.csv": [f"{W}ragged_first_row.csv:2: the row has 13 fields but the header has 12 "
+                                     "(quote values that contain ',' or remove the extra ',')"],
     "winners/missing_column.csv": [f"{W}missing_column.csv:1:level: required column is missing "
                                    "(add a column 'level')"],
     "winners/misspelt_column.csv": [
-        f"{W}misspelt_column.csv:1:source_url: required column is missing (rename column 'sorce_url' to 'source_url')",
-        f"{W}misspelt_column.csv:1:sorce_url: unknown column 'sorce_url' (did you mean 'source_url'?)"],
+        f"{W}misspelt_column.csv:1:source_url: required column is missing (rename column 'sorce_url' to 'source_url')"],
     "winners/extra_column.csv": [f"{W}extra_column.csv:1:catatan: unknown column 'catatan' (known columns: {KNOWN})"],
-    "winners/duplicate_column.csv": (
-        [f"{W}duplicate_column.csv:1:source_url: column 'source_url' appears twice (keep one column of that name)"],
-        bug("tables._read_csv: pandas renames a repeated CSV header to 'source_url.1', so the user is told "
-            "about an unknown column 'source_url.1' that is not in the file")),
+    "winners/duplicate_column.csv": [f"{W}duplicate_column.csv:1:source_url: column 'source_url' appears twice "
+                                     "(keep one column of that name)"],
     "winners/province_office.xlsx": [f"{W}province_office.xlsx:7:winner_regency: 'Kab. Kuduss' is not a known "
                                      "kabupaten/kota (did you mean 'Kabupaten Kudus'?)"],
     # regions
@@ -75,7 +63,7 @@ CASES = {
                                      "(did you mean 'Kabupaten Bekasi', 'Kota Bekasi'?)"],
     "winners/regency_wrong_province.csv": [f"{W}regency_wrong_province.csv:3:winner_regency: 'Kabupaten Jember' "
                                            "is not in Jawa Tengah: it is Kabupaten Jember (Jawa Timur) "
-                                           "(check the spelling against data/regions/)"],
+                                           "(fix winner_province, or name a regency in Jawa Tengah)"],
     "winners/pemkot_is_kabupaten.csv": [f"{W}pemkot_is_kabupaten.csv:3:winner_kind: 'pemkot' does not fit "
                                         "Kabupaten Pati (a kota is governed by a pemkot, a kabupaten by a pemkab)"],
     # ranks and slots
@@ -85,7 +73,7 @@ CASES = {
     "winners/rank_harapan.csv": [f"{W}rank_harapan.csv:3:rank: rank 1 given to a 'harapan' title "
                                  "(leave rank empty for harapan places)"],
     "winners/same_slot_twice.csv": [f"{W}same_slot_twice.csv:3:rank: rank 1 of this category is already given to "
-                                    f"'Kabupaten Kudus' ({W}same_slot_twice.csv:2) (one place per slot: check rank, "
+                                    f"'Kabupaten Kudus' at {W}same_slot_twice.csv:2 (one place per slot: check rank, "
                                     "sector and zone against the source)"],
     "winners/duplicate_row.csv": [f"{W}duplicate_row.csv:4:winner_name: 'Kabupaten Pati' repeats row 3 of "
                                   f"{W}duplicate_row.csv (remove one of the two rows)"],
@@ -134,14 +122,15 @@ CASES = {
                                   "(write digits only, e.g. 41,61 or 2617816)"],
     "coverage/negative.csv": [f"{C}negative.csv:3:value: -5 is negative (coverage figures cannot be negative)"],
     "coverage/percent_over_100.csv": [f"{C}percent_over_100.csv:3:value: 120 is not a percentage between 0 and 100 "
-                                      "(percentages are written as 41,61, not 0,4161 or 4161)"],
+                                      "(write the percentage itself: 41,61 for 41.61%)"],
     "coverage/backwards_range.csv": [f"{C}backwards_range.csv:3:value: range '42-41' runs backwards "
                                      "(write the lower number first)"],
     "coverage/unknown_province.csv": [f"{C}unknown_province.csv:3:province: 'Jawa Tngah' is not a known province "
                                       "(did you mean 'Jawa Tengah', 'Papua Tengah', 'Sulawesi Tengah'?)"],
     "coverage/many_errors.csv": [
         f"{C}many_errors.csv:3:province: the province is missing (name the province the figure is about)",
-        f"{C}many_errors.csv:4:year: year 1999 is outside 2000–2100 {YEAR_HINT}",
+        f"{C}many_errors.csv:4:year: year 1999 is outside 2000–2100 (a coverage figure refers to a year from 2000 "
+        "on; check for a typo)",
         f"{C}many_errors.csv:5:metric: unknown metric 'cakupan' (use one of: coverage_pct, formal_pct, "
         "informal_pct, participants, workers, target_pct, other)",
         f"{C}many_errors.csv:6:value: the value is missing (copy the number from the source)",

@@ -54,7 +54,7 @@ def test_regency_within_its_province(regions):
     ("Bekasi", None, "'Bekasi' is ambiguous", "did you mean 'Kabupaten Bekasi', 'Kota Bekasi'?"),
     ("Bekasi", "32", "'Bekasi' is ambiguous", "did you mean 'Kabupaten Bekasi', 'Kota Bekasi'?"),
     ("Kabupaten Jember", "33", "'Kabupaten Jember' is not in Jawa Tengah: it is Kabupaten Jember (Jawa Timur)",
-     "check the spelling against data/regions/"),
+     "fix winner_province, or name a regency in Jawa Tengah"),
     ("Kab. Kuduss", None, "'Kab. Kuduss' is not a known kabupaten/kota", "did you mean 'Kabupaten Kudus'?"),
     ("Qwxz", None, "'Qwxz' is not a known kabupaten/kota", "check the spelling against data/regions/"),
 ])

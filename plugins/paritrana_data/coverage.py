@@ -42,7 +42,7 @@ def check_figure(table: Table, row: dict, regions: RegionIndex, problems: Proble
         fail("province", exc.message, exc.hint)
     if not row["province"].strip():
         fail("province", "the province is missing", "name the province the figure is about")
-    year = parse("year", parse_year, 2000, 2100)
+    year = parse("year", parse_year, 2000, 2100, "a coverage figure refers to a year from 2000 on; check for a typo")
     if not row["year"].strip():
         fail("year", "the year is missing", "give the year the figure refers to")
     metric = row["metric"].strip().lower()
@@ -57,8 +57,11 @@ def check_figure(table: Table, row: dict, regions: RegionIndex, problems: Proble
             value, value_high = parsed
             if metric in PERCENT_METRICS and not (0 <= value <= 100 and (value_high or 0) <= 100):
                 fail("value", f"{row['value']} is not a percentage between 0 and 100",
-                     "percentages are written as 41,61, not 0,4161 or 4161")
-            if value < 0:
+                     "write the percentage itself: 41,61 for 41.61%")
+            elif metric in PERCENT_METRICS and 0 < value < 1:
+                problems.warn(path, number, "value", f"{row['value']} looks like a fraction, read as {value}%",
+                              "a spreadsheet percentage cell stores 41.61% as 0,4161: write 41,61")
+            elif value < 0:
                 fail("value", f"{row['value']} is negative", "coverage figures cannot be negative")
     if not row["unit"].strip():
         fail("unit", "the unit is missing", "say what the number counts, e.g. persen or pekerja")
@@ -69,7 +72,7 @@ def check_figure(table: Table, row: dict, regions: RegionIndex, problems: Proble
         fail("source_url", "every figure needs its source", "paste the address of the article or page")
     if failed:
         return None
-    key = f"{province}|{year}|{metric}|{row['value']}|{url}"
+    key = f"{province}|{year}|{metric}|{value!r}|{value_high!r}|{url}"  # '41,61' equals '41.61'
     return CoverageFigure(
         id="c" + hashlib.sha1(key.encode()).hexdigest()[:10], province=province, year=year,
         metric=metric, value=value, value_high=value_high, unit=row["unit"].strip(), as_of=as_of,

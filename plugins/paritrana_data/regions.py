@@ -19,13 +19,16 @@ REGENCIES = TableSpec("regency", ("code", "province_code", "name", "kind", "shor
 class Unresolved(ValueError):
     """A name that matches no region, or more than one; carries up to three suggestions."""
 
-    def __init__(self, message: str, suggestions: list[str]):
+    def __init__(self, message: str, suggestions: list[str], hint: str | None = None):
         super().__init__(message)
         self.message = message
         self.suggestions = suggestions
+        self._hint = hint
 
     @property
     def hint(self) -> str:
+        if self._hint:
+            return self._hint
         if not self.suggestions:
             return "check the spelling against data/regions/"
         return "did you mean " + ", ".join(f"'{s}'" for s in self.suggestions) + "?"
@@ -88,11 +91,14 @@ class RegionIndex:
             self._cache[key] = self._province(text)
         return self._cache[key]
 
-    def regency(self, text: str, province: str | None = None) -> str:
-        """Regency code for 'Pemkab Raja Ampat', 'KAB. RAJA AMPAT', 'Raja Ampat' or a code."""
-        key = ("r", text, province)
+    def regency(self, text: str, province: str | None = None, kind: str | None = None) -> str:
+        """Regency code for 'Pemkab Raja Ampat', 'KAB. RAJA AMPAT', 'Raja Ampat' or a code.
+
+        `kind` ('kabupaten' or 'kota') settles a bare name such as 'Bekasi' that both carry.
+        """
+        key = ("r", text, province, kind)
         if key not in self._cache:
-            self._cache[key] = self._regency(text, province)
+            self._cache[key] = self._regency(text, province, kind)
         return self._cache[key]
 
     def _province(self, text: str) -> str:
@@ -107,11 +113,12 @@ class RegionIndex:
         suggestions = list(dict.fromkeys(names[c] for c in close))[:3]
         raise Unresolved(f"'{text}' is not a known province", suggestions)
 
-    def _regency(self, text: str, province: str | None) -> str:
+    def _regency(self, text: str, province: str | None, kind_hint: str | None = None) -> str:
         if text in self.regencies:
             found = {text}
         else:
             kind, rest = split_regency_prefix(text)
+            kind = kind or kind_hint
             found = set(self._regency_keys.get((kind, squash(rest)), set()))
             if not found:
                 raise Unresolved(f"'{text}' is not a known kabupaten/kota",
@@ -120,8 +127,8 @@ class RegionIndex:
         if not inside:
             where = ", ".join(f"{self.regencies[c].name} ({self.provinces[self.regencies[c].province_code].name})"
                               for c in sorted(found))
-            raise Unresolved(f"'{text}' is not in {self.provinces[province].name}: it is {where}",
-                             [])
+            raise Unresolved(f"'{text}' is not in {self.provinces[province].name}: it is {where}", [],
+                             f"fix winner_province, or name a regency in {self.provinces[province].name}")
         if len(inside) > 1:
             raise Unresolved(f"'{text}' is ambiguous",
                              [self.regencies[c].name for c in sorted(inside)][:3])

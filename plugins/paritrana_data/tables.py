@@ -89,19 +89,24 @@ def _decode(path: Path, data: bytes, problems: Problems) -> str | None:
                        "save it as 'CSV UTF-8 (comma delimited)'")
         return None
     if b"\x00" in data[:4096]:
-        problems.error(path, None, None, "the file is not a text CSV file (it contains NUL bytes)",
-                       "export the sheet as CSV or XLSX")
+        head = data[:200]
+        if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:
+            problems.error(path, None, None, "the file looks UTF-16 encoded (it has no byte-order mark)",
+                           "save it as 'CSV UTF-8 (comma delimited)'")
+        else:
+            problems.error(path, None, None, "the file is not a text CSV file (it contains NUL bytes)",
+                           "export the sheet as CSV or XLSX")
         return None
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
+    except UnicodeDecodeError:
         try:
             return data.decode("cp1252")
-        except UnicodeDecodeError:
-            line = data[: utf8_error.start].count(b"\n") + 1
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
             problems.error(path, line, None,
-                           f"the file is neither UTF-8 nor Windows-1252 text (byte {utf8_error.start})",
-                           "save it as 'CSV UTF-8'")
+                           f"byte 0x{data[error.start]:02X} is neither UTF-8 nor Windows-1252 text",
+                           "save the file as 'CSV UTF-8'")
             return None
 
 
@@ -120,28 +125,30 @@ def _read_csv(path: Path, spec: TableSpec, problems: Problems):
                        f"a {spec.kind} file needs a header row: {', '.join(spec.required)}")
         return None
     sep = _delimiter(text)
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                            skip_blank_lines=False, header=0, engine="c")
-    except pd.errors.ParserError:
-        _report_ragged_rows(path, text, sep, problems)
+    header = _ragged_rows(path, text, sep, problems)
+    if header is None:
         return None
-    frame.columns = [clean_header(c) for c in frame.columns]
+    frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                        skip_blank_lines=False, header=0, index_col=False, engine="c")
+    # pandas renames a repeated header ('x.1'); keep the names as written so repeats are reported.
+    frame.columns = [clean_header(c) for c in header]
     frame[ROW] = range(2, len(frame) + 2)
     frame = _drop_empty_rows(frame)
     return 1, frame
 
 
-def _report_ragged_rows(path: Path, text: str, sep: str, problems: Problems) -> None:
+def _ragged_rows(path: Path, text: str, sep: str, problems: Problems) -> list[str] | None:
+    """The header, or None after reporting every row whose field count differs from it."""
     rows = csv.reader(io.StringIO(text), delimiter=sep)
-    width = None
-    for number, row in enumerate(rows, start=1):
-        if width is None:
-            width = len(row)
-        elif row and len(row) != width:
-            problems.error(path, number, None,
-                           f"the row has {len(row)} fields but the header has {width}",
-                           f"quote values that contain '{sep}' or remove the extra '{sep}'")
+    header = next(rows)
+    width, ok = len(header), True
+    for number, row in enumerate(rows, start=2):
+        if row and len(row) != width:
+            hint = (f"quote values that contain '{sep}' or remove the extra '{sep}'" if len(row) > width
+                    else f"every row needs {width} fields; add the missing '{sep}'")
+            problems.error(path, number, None, f"the row has {len(row)} fields but the header has {width}", hint)
+            ok = False
+    return header if ok else None
 
 
 def _cell(value: object) -> str:
@@ -162,7 +169,7 @@ def _read_xlsx(path: Path, spec: TableSpec, problems: Problems):
     try:
         sheet = pd.read_excel(path, sheet_name=0, header=None, dtype=object, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        problems.error(path, None, None, f"the file cannot be read as an Excel workbook ({type(exc).__name__})",
+        problems.error(path, None, None, f"it is not a valid .xlsx workbook ({_plain_error(exc)})",
                        "open it in a spreadsheet program and save it again as .xlsx")
         return None
     cells = sheet.map(_cell)
@@ -178,6 +185,12 @@ def _read_xlsx(path: Path, spec: TableSpec, problems: Problems):
     body.columns = [header[i] for i in keep]
     body[ROW] = [i + 1 for i in body.index]
     return header_index + 1, _drop_empty_rows(body)
+
+
+def _plain_error(exc: Exception) -> str:
+    names = {"BadZipFile": "not a zip archive", "KeyError": "a required part is missing",
+             "InvalidFileException": "not an Excel file"}
+    return names.get(type(exc).__name__, "damaged")
 
 
 def _find_header(cells: pd.DataFrame, spec: TableSpec) -> int | None:
@@ -198,20 +211,23 @@ def records(frame: pd.DataFrame) -> list[dict]:
 
 def _drop_blank_columns(path, header_row, frame: pd.DataFrame, problems: Problems):
     """Columns without a header are dropped when empty (a trailing delimiter); otherwise an error."""
-    blank = [c for c in frame.columns if c != ROW and (not c or c.startswith("unnamed:"))]
-    for column in blank:
-        if (frame[column].astype(str).str.strip() != "").any():
-            position = list(frame.columns).index(column) + 1
-            problems.error(path, header_row, f"column {position}", "a column has values but no header",
+    keep = []
+    for position, name in enumerate(frame.columns):
+        if name == ROW or (name and not name.startswith("unnamed:")):
+            keep.append(position)
+            continue
+        if (frame.iloc[:, position].astype(str).str.strip() != "").any():
+            problems.error(path, header_row, f"column {position + 1}", "a column has values but no header",
                            "name the column in the header row or delete it")
             return None
-    return frame.drop(columns=blank)
+    return frame.iloc[:, keep]
 
 
 def _drop_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
     data = frame.drop(columns=[ROW]).astype(str)
     # A row is empty when every cell is blank, i.e. when its cells joined are blank: one strip per row.
-    filled = ["".join(cells).strip() != "" for cells in zip(*(data[c].tolist() for c in data.columns))]
+    columns = (data.iloc[:, i].tolist() for i in range(data.shape[1]))  # by position: names may repeat
+    filled = ["".join(cells).strip() != "" for cells in zip(*columns)]
     return frame[pd.Series(filled, index=frame.index, dtype=bool)].reset_index(drop=True)
 
 
@@ -231,6 +247,8 @@ def _check_header(path, header_row, columns, spec: TableSpec, problems: Problems
         close = difflib.get_close_matches(column, extra, n=1, cutoff=0.6)
         hint = f"rename column '{close[0]}' to '{column}'" if close else f"add a column '{column}'"
         problems.error(path, header_row, column, "required column is missing", hint)
+        if close:
+            extra.remove(close[0])  # explained by the rename hint; one mistake, one message
         ok = False
     for column in extra:
         close = difflib.get_close_matches(column, spec.columns, n=1, cutoff=0.6)

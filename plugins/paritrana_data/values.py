@@ -36,7 +36,7 @@ _PLAIN = re.compile(r"^\d+([.,]\d+)?$")
 def parse_number(text: str, counts: bool) -> float:
     """Read '41,61', '2.617.816', '2,617,816', '41.61'; `counts` says a number counts people."""
     raw = text.strip().replace("\u00a0", "").replace(" ", "")
-    value = raw.lstrip("-+")
+    value = raw[1:] if raw[:1] in ("-", "+") else raw
     sign = -1.0 if raw.startswith("-") else 1.0
     if _ID_FULL.match(value):
         return sign * float(value.replace(".", "").replace(",", "."))
@@ -100,8 +100,9 @@ def parse_partial_date(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)  # pure, and called once per row: compute each distinct value once
-def parse_year(text: str, low: int, high: int) -> int:
-    """A whole year within [low, high]."""
+def parse_year(text: str, low: int, high: int,
+               hint: str = "the award exists since the 2017 edition; check for a typo") -> int:
+    """A whole year within [low, high]; `hint` says what a year out of range likely means."""
     value = text.strip()
     if value.endswith(".0"):
         value = value[:-2]
@@ -109,8 +110,7 @@ def parse_year(text: str, low: int, high: int) -> int:
         raise ValueProblem(f"'{text}' is not a year", "write four digits, e.g. 2024")
     year = int(value)
     if not low <= year <= high:
-        raise ValueProblem(f"year {year} is outside {low}–{high}",
-                           "the award exists since the 2017 edition; check for a typo")
+        raise ValueProblem(f"year {year} is outside {low}–{high}", hint)
     return year
 
 
@@ -127,8 +127,8 @@ def parse_url(text: str) -> str:
 ORDINALS = {"i": 1, "ii": 2, "iii": 3, "1": 1, "2": 2, "3": 3, "pertama": 1, "kedua": 2,
             "ketiga": 3, "satu": 1, "dua": 2, "tiga": 3}
 _TITLE_RANK = re.compile(
-    r"\b(?:terbaik|juara|peringkat|urutan|posisi|ke|rank)[\s\-]*(i{1,3}|[123]|pertama|kedua|ketiga|satu|dua|tiga)\b"
-    r"|\b(pertama|kedua|ketiga)\b", re.IGNORECASE)
+    r"\b(?:terbaik|juara|peringkat|urutan|posisi|ke|rank)[\s\-]*(i{1,3}|[123]|pertama|kedua|ketiga|satu|dua|tiga)\b(?!\s+kali)"
+    r"|\b(pertama|kedua|ketiga)\b(?!\s+kali)", re.IGNORECASE)  # not "untuk ketiga kalinya"
 
 
 @functools.lru_cache(maxsize=None)  # pure, and called once per row: compute each distinct value once

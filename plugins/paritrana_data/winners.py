@@ -52,9 +52,9 @@ def distinction(title: str) -> str:
     return "winner"
 
 
-def winner_id(edition, level, scope, category, name, url) -> str:
-    """A stable identifier for a winner row, used for anchors and downloads."""
-    key = "|".join(str(v) for v in (edition, level, scope, category, fold(name), url))
+def winner_id(edition, level, scope, zone, category, sector, title, name, url) -> str:
+    """A stable identifier for one award (one winner can hold several awards from one source)."""
+    key = "|".join(str(v) for v in (edition, level, scope, zone, category, sector, fold(title), fold(name), url))
     return "w" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
@@ -177,7 +177,7 @@ def check_winner(table: Table, row: dict, ctx: Context, problems: Problems) -> W
     if not c.ok:
         return None
     return Winner(
-        id=winner_id(edition, level, scope, category, name, url), edition=edition,
+        id=winner_id(edition, level, scope, zone, category, sector, title, name, url), edition=edition,
         label_year=label_year, level=level, zone=zone, scope_province=scope, category=category,
         sector=sector, rank=rank, distinction=distinction(title), title=title, name=name, kind=kind,
         province=province, regency=regency, ceremony_date=ceremony, source_url=url,
@@ -198,7 +198,8 @@ def _locate(c: RowChecker, ctx: Context, category, kind, name):
         regency_text, column = name, "winner_name"
     regency = None
     if regency_text:
-        regency = c.resolve(column, regions.regency, regency_text, province)
+        hint = {"pemkab": "kabupaten", "pemkot": "kota"}.get(kind)
+        regency = c.resolve(column, regions.regency, regency_text, province, hint)
         if regency and province is None:
             province = regions.regencies[regency].province_code
     return province, regency
@@ -242,12 +243,13 @@ def check_slots(winners: list[Winner], problems: Problems) -> list[Winner]:
             continue
         seen[w.id] = w
         if w.rank is not None:
-            key = (w.edition, w.level, w.scope_province, w.zone, w.category, w.sector, w.rank)
+            # "Terbaik Coverage" and "Terbaik Inovasi" of one zone are different awards.
+            key = (w.edition, w.level, w.scope_province, w.zone, w.category, w.sector, w.distinction, w.rank)
             other = slots.get(key)
             if other and fold(other.name) != fold(w.name):
                 problems.error(w.file, w.row, "rank",
                                f"rank {w.rank} of this category is already given to '{other.name}' "
-                               f"({other.file}:{other.row})",
+                               f"at {other.file}:{other.row}",
                                "one place per slot: check rank, sector and zone against the source")
                 continue
             slots[key] = w
@@ -269,4 +271,5 @@ def load_winners(tables: list[Table], ctx: Context, problems: Problems) -> tuple
 def winner_files(folder: Path) -> list[Path]:
     """Data files in data/winners/, in a stable order (README and dotfiles are not data)."""
     return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in (".md", ".txt"))
+                  if p.is_file() and not p.name.startswith((".", "~$"))  # hidden files, Excel lock files
+                  and p.suffix.lower() not in (".md", ".txt"))
