@@ -1,0 +1,196 @@
+"""The maps generator: the map page in both languages, the site's geometry file, the per-language
+map scripts and the Leaflet files; and the maps and charts added to the home and province pages."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from markupsafe import escape
+from pelican.generators import Generator
+
+from paritrana_data.regions import RegionIndex
+from paritrana_i18n.catalog import lang_for, languages
+from paritrana_pages.generator import site_data
+from paritrana_pages.labels import Labels
+from paritrana_pages.page import Page
+from paritrana_pages.rows import Link
+from paritrana_pages.urls import save_as, url
+
+from . import svg
+from .boundaries import BoundaryError, load_boundaries
+from .foliummap import LEAFLET_DIR, build_map
+from .model import ANCHOR, MapsModel, join_names, map_url
+from .settings import boundaries_path, capitals_path
+
+MAPS_DIR = "theme/maps"
+LEAFLET_FILES = ("leaflet.js", "leaflet.js.map", "leaflet.css", "images/layers.png", "images/layers-2x.png",
+                 "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
+LICENCE = Path(__file__).with_name("LEAFLET-LICENSE.txt")
+STATE = "paritrana_maps"
+
+
+def model_for(context, settings, index) -> MapsModel:
+    """The maps model, built once per build and shared through Pelican's context."""
+    if STATE not in context:
+        context[STATE] = MapsModel(index, settings)
+    return context[STATE]
+
+
+def add_page_values(sender, pages, index, settings) -> None:
+    """pages_built receiver: the tile map on the home page, and on every province page its tile map
+    (that province outlined) and its chart over time."""
+    model = model_for(sender.context, settings, index)
+    if not model.years:
+        return
+    labels = {code: Labels(index, lang_for(settings, code)) for code in languages(settings)}
+    for page in pages:
+        if page.template == "home":
+            page.values["maps_block"] = model.year_block(labels[page.lang], model.years[-1], "home")
+        elif page.template == "province":
+            code = page.key[1]
+            page.values["maps_block"] = model.year_block(labels[page.lang], model.province_year(code),
+                                                         "province", highlight=code)
+            page.values["maps_series"] = model.series(labels[page.lang], code)
+
+
+def _hashed(name: str, suffix: str, body: bytes) -> str:
+    return f"{MAPS_DIR}/{name}.{hashlib.sha256(body).hexdigest()[:12]}{suffix}"
+
+
+class MapsGenerator(Generator):
+    """Reads and checks the boundary file when created, so a bad file stops the build before any output."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        shared = site_data(self.context, self.settings)
+        self.index = shared["index"]
+        data = self.index.data
+        self.model = model_for(self.context, self.settings, self.index)
+        s = self.settings
+        self.boundaries = load_boundaries(
+            boundaries_path(s), capitals_path(s), self.index.provinces, RegionIndex(data.provinces, data.regencies),
+            tolerance=s["PARITRANA_MAPS_SIMPLIFY"], precision=s["PARITRANA_MAPS_PRECISION"],
+            min_area=s["PARITRANA_MAPS_MIN_AREA"])
+        self.geometry = self.boundaries.geojson()
+        limit = s["PARITRANA_MAPS_MAX_GEOMETRY_KB"]
+        if len(self.geometry) > limit * 1024:
+            raise BoundaryError(f"PARITRANA_MAPS_MAX_GEOMETRY_KB: the simplified province geometry is "
+                                f"{len(self.geometry) / 1024:.1f} KB, over {limit} KB; raise "
+                                "PARITRANA_MAPS_SIMPLIFY or PARITRANA_MAPS_MIN_AREA")
+        self.geometry_path = _hashed("provinces", ".json", self.geometry)
+
+    def generate_context(self):
+        """Nothing to add to the shared context: the pages come from the data, in generate_output."""
+
+    # --- output ------------------------------------------------------------------------
+
+    def _write(self, relative: str, body: bytes) -> None:
+        target = Path(self.output_path) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+
+    def _copy_leaflet(self) -> None:
+        from xstatic.pkg import leaflet
+
+        source = Path(leaflet.BASE_DIR)
+        for name in LEAFLET_FILES:
+            self._write(f"{LEAFLET_DIR}/{name}", (source / name).read_bytes())
+        self._write(f"{LEAFLET_DIR}/LICENSE.txt", LICENCE.read_bytes())
+
+    @staticmethod
+    def _tooltip(cell, lang) -> list[str]:
+        """Name, value (or "no figure"), unit as reported, date of the figure."""
+        _ = lang._
+        if cell.value is None:
+            return [cell.name, _("No figure for %(year)s", year=cell.year), "", ""]
+        unit = _("Unit as reported: %(unit)s", unit=cell.unit) if cell.unit else ""
+        date = _("As of %(date)s", date=cell.as_of) if cell.as_of else _("Date of the figure not stated")
+        return [cell.name, cell.value, unit, date]
+
+    def _config(self, labels: Labels) -> dict:
+        """What theme/static/js/maps.js needs: per year and province the fill and tooltip lines."""
+        lang, _ = labels.lang, labels.lang._
+        siteurl = self.settings.get("SITEURL") or ""
+        years, summaries, urls = {}, {}, {}
+        for year in self.model.years:
+            cells = self.model.cells(labels, year)
+            summaries[str(year)] = f"{year}: " + self.model.summary(labels, year, self.model.ranked(cells))
+            years[str(year)] = {code: {"f": c.fill, "t": self._tooltip(c, lang)} for code, c in cells.items()}
+            urls = {code: f"{siteurl}/{c.url}" for code, c in cells.items()}
+        markers = [{"code": m.code, "lat": m.lat, "lon": m.lon, "label": labels.province(m.code),
+                    "side": m.side} for m in self.boundaries.markers.values()]
+        west, south, east, north = self.boundaries.bounds()
+        return {"root": "peta-interaktif", "status": "peta-status", "param": ANCHOR[lang.code],
+                "bounds": [[round(south, 3), round(west, 3)], [round(north, 3), round(east, 3)]],
+                "geometry": f"{siteurl}/{self.geometry_path}", "year": str(self.model.years[-1]),
+                "years": years, "summaries": summaries, "markers": markers, "labelZoom": 4.5, "urls": urls,
+                "attribution": str(escape(_("Boundaries: %(source)s", source=self.boundaries.attribution))),
+                "failed": _("The map could not load the province shapes; the tile maps and tables below "
+                            "show every figure.")}
+
+    def _notes(self, labels: Labels) -> dict:
+        _ = labels.lang._
+        markers = self.boundaries.markers
+        marker_note = None
+        if markers:
+            names = [f"{labels.province(c)} ({self.index.provinces[c].created_year})" for c in sorted(markers)]
+            marker_note = _("%(provinces)s are newer than the boundary source, which has no shape for them: "
+                            "each is shown as a circle at its capital, inside the shape of the province it was "
+                            "formed from, which still covers it.", provinces=join_names(names, labels.lang))
+        return {
+            "range": _("Where a source gives a range (such as 41–42%), it is shown as a range and coloured "
+                       "by its midpoint."),
+            "latest": _("For each year the maps show each province's latest figure: the one with the latest "
+                        "date it refers to, then the latest publication date."),
+            "units": _("Several figures are regional-office aggregates or cover only part of the workforce: "
+                       "the tables give each unit as the source reported it."),
+            "markers": marker_note,
+            "boundaries": _("Province boundaries: %(source)s, simplified.", source=self.boundaries.attribution),
+        }
+
+    def map_pages(self) -> list[tuple[Page, str, dict]]:
+        """(page, script path, script body) for every language."""
+        out = []
+        siteurl = self.settings.get("SITEURL") or ""
+        langs = languages(self.settings)
+        alternates = {code: map_url(code) for code in langs}
+        for code in langs:
+            labels = Labels(self.index, lang_for(self.settings, code))
+            _ = labels.lang._
+            rendered, script, script_path = None, b"", None
+            if self.model.years:
+                rendered = build_map(self._config(labels), siteurl=siteurl, bounds=self.boundaries.bounds(),
+                                     tiles=self.settings["PARITRANA_MAPS_TILES"])
+                script = rendered.code.encode("utf-8")
+                script_path = _hashed(f"map-{code}", ".js", script)
+            latest = self.model.years[-1] if self.model.years else None
+            blocks = [self.model.year_block(labels, year, "map", defs=False) for year in reversed(self.model.years)]
+            metric = self.model.metric_name(labels.lang)
+            values = {
+                "map": rendered, "map_script": f"{siteurl}/{script_path}" if script_path else None,
+                "param": ANCHOR[code],
+                "years": blocks, "year_choices": [str(y) for y in reversed(self.model.years)],
+                "latest_year": str(latest) if latest else None,
+                "latest_summary": f"{latest}: " + blocks[0]["summary"] if blocks else None,
+                "legend": self.model.legend(labels), "defs": svg.defs_svg(), "notes": self._notes(labels),
+                "metric": metric,
+            }
+            page = Page(("map",), code, map_url(code), "map", _("Coverage map"),
+                        _("BPJS Ketenagakerjaan coverage of workers in every province, by year: a map, charts "
+                          "and tables, with the source of every figure."),
+                        [Link(_("Home"), url("home", code))], values, alternates)
+            out.append((page, script_path, script))
+        return out
+
+    def generate_output(self, writer):
+        """Leaflet and the geometry, then the map page of each language (with no figure for the
+        metric yet, the page says so: the menu links to it either way)."""
+        self._copy_leaflet()
+        self._write(self.geometry_path, self.geometry)
+        template = self.get_template("map")
+        for page, script_path, script in self.map_pages():
+            if script_path:
+                self._write(script_path, script)
+            writer.write_file(save_as(page.url), template, self.context, url=page.url, meta=page,
+                              lang=page.lang, **page.values)

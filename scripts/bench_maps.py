@@ -1,0 +1,111 @@
+"""Benchmark of the coverage map: geometry size, what the map page transfers, and the plugin's own time.
+
+    .venv/bin/python scripts/bench_maps.py            # builds the site into a temporary folder
+    .venv/bin/python scripts/bench_maps.py --site output
+
+Prints, for /peta/ and /en/map/: the HTML, each stylesheet and script it loads and the province
+geometry its script fetches, raw and gzip (level 6, as servers send it), with the total; then the
+time to read, match and simplify the boundaries and to render the folium map.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+PAGES = {"id": "peta/index.html", "en": "en/map/index.html"}
+
+
+def gz(body: bytes) -> int:
+    return len(gzip.compress(body, 6, mtime=0))
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:7.1f} KB"
+
+
+def page_files(site: Path, page: str) -> list[tuple[str, Path]]:
+    """(label, file) of the page, its stylesheets and scripts, and the geometry its map script fetches."""
+    html = (site / page).read_text(encoding="utf-8")
+    files = [(page, site / page)]
+    for tag in re.finditer(r'<(?:link rel="stylesheet" href|script defer src)="([^"]+)"', html):
+        files.append((tag.group(1), site / tag.group(1).lstrip("/")))
+    for label, path in list(files):
+        if "/theme/maps/map-" in label:
+            geometry = re.search(r'"geometry": "([^"]+)"', path.read_text(encoding="utf-8")).group(1)
+            files.append((geometry + " (fetched)", site / geometry.lstrip("/")))
+    return files
+
+
+def transfer(site: Path) -> None:
+    for lang, page in PAGES.items():
+        print(f"\nmap page /{page.removesuffix('index.html')} ({lang})")
+        raw_total = gzip_total = 0
+        for label, path in page_files(site, page):
+            body = path.read_bytes()
+            raw_total += len(body)
+            gzip_total += gz(body)
+            print(f"  {label:58s} {kb(len(body))} raw {kb(gz(body))} gzip")
+        print(f"  {'total transfer (HTML, CSS, JS, geometry)':58s} {kb(raw_total)} raw {kb(gzip_total)} gzip")
+
+
+def plugin_time() -> None:
+    from paritrana_data import load_dataset
+    from paritrana_data.regions import RegionIndex
+    from paritrana_maps.boundaries import load_boundaries
+    from paritrana_maps.foliummap import build_map
+    from paritrana_maps.geometry import point_count
+    from paritrana_maps.settings import DEFAULTS
+
+    data = load_dataset(ROOT / "data")
+    provinces = {p.code: p for p in data.provinces}
+    regions = RegionIndex(data.provinces, data.regencies)
+    start = time.perf_counter()
+    boundaries = load_boundaries(ROOT / "data" / "boundaries" / "provinces.geojson",
+                                 ROOT / "data" / "boundaries" / "capitals.csv", provinces, regions,
+                                 tolerance=DEFAULTS["PARITRANA_MAPS_SIMPLIFY"],
+                                 precision=DEFAULTS["PARITRANA_MAPS_PRECISION"],
+                                 min_area=DEFAULTS["PARITRANA_MAPS_MIN_AREA"])
+    geometry = boundaries.geojson()
+    loaded = time.perf_counter() - start
+    start = time.perf_counter()
+    build_map({"years": {}}, siteurl="", bounds=boundaries.bounds(), tiles=None)
+    rendered = time.perf_counter() - start
+    features = json.loads(geometry)["features"]
+    points = point_count(boundaries.shapes.values())
+    print(f"\ngeometry: {len(features)} shapes + {len(boundaries.markers)} markers, {points} points, "
+          f"{kb(len(geometry)).strip()} raw, {kb(gz(geometry)).strip()} gzip (limit 150 KB)")
+    print(f"read + match + simplify boundaries: {loaded * 1000:.0f} ms; folium render: {rendered * 1000:.0f} ms")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "pelican", "--fatal", "warnings", "-s", "pelicanconf.py",
+                            "-o", str(site), "content"], cwd=ROOT, env=env, check=True, capture_output=True)
+            print(f"site built in {time.perf_counter() - start:.1f} s")
+        transfer(site)
+    plugin_time()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""The coverage map in headless Chromium (system /usr/bin/chromium driven by Playwright): it loads
+without console errors or requests to other hosts, draws all 38 provinces, the year switch works by
+keyboard and recolours the provinces, the year stays in the address, and a click opens a province."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from site_build import built_site  # noqa: F401
+from site_build import dataset
+
+from paritrana_maps.model import latest_by_year, midpoint
+from paritrana_maps.scale import Scale
+from paritrana_maps.settings import DEFAULTS
+
+CHROMIUM = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+LATEST = latest_by_year(dataset().coverage, "coverage_pct")
+SCALE = Scale.from_breaks(DEFAULTS["PARITRANA_MAPS_BREAKS"])
+HATCH = "url(#pa-hatch)"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} "
+                                "(apt-get install chromium); the browser test of the map did not run")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):  # noqa: F811
+    """The built site served on 127.0.0.1 (a free port) from a thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site.root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (requirements-dev.txt)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened in a fresh context, recording console errors, uncaught errors and requests."""
+
+    def __init__(self, chromium, url: str, javascript: bool = True, width: int = 1280):
+        self.context = chromium.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.errors, self.requests = [], []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(url, wait_until="networkidle")
+        if javascript:
+            self.page.wait_for_selector("#peta-interaktif[data-ready=true]", timeout=20_000)
+
+    def _console(self, message):
+        # Chromium asks every site for /favicon.ico; the site has none (not the map's concern).
+        if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
+            self.errors.append(f"console.error: {message.text} at {message.location}")
+
+    def fill(self, code: str) -> str:
+        return self.page.get_attribute(f"path.pa-prov-{code}", "fill")
+
+    def point_on(self, code: str) -> dict:
+        """A viewport point where the province's shape is the element on top."""
+        return self.page.evaluate("""(code) => {
+          const path = document.querySelector('path.pa-prov-' + code);
+          const box = path.getBoundingClientRect();
+          for (let i = 1; i < 12; i++) for (let j = 1; j < 12; j++) {
+            const x = box.left + box.width * i / 12, y = box.top + box.height * j / 12;
+            if (document.elementFromPoint(x, y) === path) return {x, y};
+          }
+          return null;
+        }""", code)
+
+    def close(self):
+        self.context.close()
+
+
+def colour(year: int, code: str) -> str:
+    f = LATEST[year].get(code)
+    return HATCH if f is None else SCALE.colour(midpoint(f))
+
+
+def test_the_map_page_loads_draws_every_province_and_switches_years(chromium, site_url):
+    v = Visit(chromium, site_url + "/peta/")
+    try:
+        page = v.page
+        codes = page.evaluate("""() => [...new Set([...document.querySelectorAll('path.pa-prov')].map(
+            p => [...p.classList].find(c => /^pa-prov-\\d+$/.test(c)).slice(8)))].sort()""")
+        assert len(codes) == 38, codes
+        assert page.locator("path.pa-marker").count() == 5, "the five newer provinces are markers"
+        assert page.locator(".pa-marker-label").all_inner_texts() == [
+            "Kalimantan Utara", "Papua Selatan", "Papua Tengah", "Papua Pegunungan", "Papua Barat Daya"]
+        latest = max(LATEST)
+        assert page.locator(f"input[name=tahun][value='{latest}']").is_checked()
+        assert v.fill("15") == colour(latest, "15") and v.fill("11") == HATCH
+        assert v.fill("94") == HATCH, "a marker of a province without a figure is hatched too"
+
+        # By keyboard: the checked year, then the arrow key to the next one (2025 -> 2024).
+        page.focus(f"input[name=tahun][value='{latest}']")
+        page.keyboard.press("ArrowRight")
+        assert page.locator("input[name=tahun][value='2024']").is_checked()
+        assert v.fill("15") == colour(2024, "15") != colour(latest, "15"), "Jambi's colour changes"
+        assert v.fill("51") == colour(2024, "51") != HATCH, "Bali has a 2024 figure"
+        assert urlsplit(page.url).query == "tahun=2024", "the year is kept in the address"
+        assert page.inner_text("#peta-status").startswith("2024: Cakupan tertinggi: Maluku Utara")
+
+        # Hover shows name, value and date; a click opens the province's page.
+        point = v.point_on("15")
+        assert point, "a visible point on Jambi's shape"
+        page.mouse.move(point["x"], point["y"])
+        tooltip = page.locator(".pa-tooltip").inner_text()
+        assert "Jambi" in tooltip and "39,52%" in tooltip and "12 Agustus 2024" in tooltip
+        page.mouse.click(point["x"], point["y"])
+        page.wait_for_url("**/provinsi/jambi/")
+        assert v.errors == [], v.errors
+        foreign = [u for u in v.requests if urlsplit(u).hostname != "127.0.0.1"]
+        assert foreign == [], f"requests that left the site: {foreign}"
+        assert any("/theme/maps/provinces." in u for u in v.requests), "the geometry is fetched by URL"
+    finally:
+        v.close()
+
+
+def test_a_shared_address_opens_its_year_and_english_uses_its_own_parameter(chromium, site_url):
+    v = Visit(chromium, site_url + "/en/map/?year=2023")
+    try:
+        assert v.page.locator("input[name=year][value='2023']").is_checked()
+        assert v.fill("75") == colour(2023, "75") != HATCH, "Gorontalo's 2023 figure"
+        assert v.fill("15") == HATCH, "Jambi has no 2023 figure"
+        v.page.check("input[name=year][value='2025']")
+        assert urlsplit(v.page.url).query == "year=2025"
+        point = v.point_on("91")
+        v.page.mouse.click(point["x"], point["y"])
+        v.page.wait_for_url("**/en/province/papua/")
+        assert v.errors == []
+    finally:
+        v.close()
+
+
+def test_a_marker_opens_its_province(chromium, site_url):
+    v = Visit(chromium, site_url + "/peta/")
+    try:
+        v.page.locator("path.pa-prov-96").click()
+        v.page.wait_for_url("**/provinsi/papua-barat-daya/")
+    finally:
+        v.close()
+
+
+def test_without_javascript_the_tile_maps_and_tables_remain(chromium, site_url):
+    v = Visit(chromium, site_url + "/peta/", javascript=False)
+    try:
+        assert v.page.locator("#peta-interaktif").is_hidden()
+        assert v.page.locator("figure.pa-tilemap").count() == len(LATEST)
+        assert all(v.page.locator("figure.pa-tilemap").nth(i).is_visible() for i in range(len(LATEST)))
+        assert v.page.locator("table.pa-figures").count() == len(LATEST)
+        v.page.locator("#tahun-2024-ubin a[href='/provinsi/bali/']").click()
+        v.page.wait_for_url("**/provinsi/bali/")
+    finally:
+        v.close()
+
+
+def test_the_map_fits_a_phone(chromium, site_url):
+    v = Visit(chromium, site_url + "/peta/", width=375)
+    try:
+        box = v.page.locator(".pa-map").bounding_box()
+        assert box["width"] <= 375
+        west, east = v.page.evaluate("() => [map_paritrana.getBounds().getWest(), map_paritrana.getBounds().getEast()]")
+        assert west <= 95.1 and east >= 140.9, "the whole country is in view"
+        assert v.errors == []
+    finally:
+        v.close()

@@ -1,0 +1,285 @@
+"""The built site's maps and charts: the map page in both languages, tile maps with 38 linked tiles,
+charts with their tables and summaries, local assets only, and byte-identical rebuilds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from site_build import built_site  # noqa: F401
+from site_build import dataset, fmt_figure, fmt_partial, run_pelican
+
+from paritrana_maps.model import latest_by_year, midpoint
+from paritrana_maps.scale import Scale
+from paritrana_maps.settings import DEFAULTS
+
+DATA = dataset()
+PROVINCES = {p.code: p for p in DATA.provinces}
+LATEST = latest_by_year(DATA.coverage, "coverage_pct")
+YEARS = sorted(LATEST)
+SCALE = Scale.from_breaks(DEFAULTS["PARITRANA_MAPS_BREAKS"])
+HATCH = "url(#pa-hatch)"
+MAP = {"id": "/peta/", "en": "/en/map/"}
+PARAM = {"id": "tahun", "en": "year"}
+PROVINCE_URL = {"id": "/provinsi/{}/", "en": "/en/province/{}/"}
+NO_FIGURE = {"id": "belum ada angka untuk tahun {}", "en": "no figure for {}"}
+AS_OF = {"id": "per", "en": "as of"}
+
+
+def tiles(figure):
+    """(province code, link element, tile rect) for each tile of a tile map."""
+    found = []
+    for link in figure.find_all("a"):
+        slug = link.attrs["href"].rstrip("/").split("/")[-1]
+        code = next(p.code for p in DATA.provinces if p.slug == slug)
+        found.append((code, link, link.find_all("rect", cls="pa-tile")[0]))
+    return found
+
+
+def tile_name(link) -> str:
+    return link.find_all("title")[0].text()
+
+
+def tile_maps(page):
+    return page.find_all("figure", cls="pa-tilemap")
+
+
+def test_the_data_has_coverage_figures_to_map():
+    assert YEARS == [2023, 2024, 2025]
+    assert sum(len(v) for v in LATEST.values()) >= 10
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_map_page_exists_in_both_languages_and_is_in_the_menu(built_site, lang):  # noqa: F811
+    page = built_site.pages[MAP[lang]]
+    assert page.lang == lang
+    assert page.alternates() == {"id": ["/peta/"], "en": ["/en/map/"], "x-default": ["/peta/"]}
+    current = [a for a in page.find_all("a") if a.attrs.get("aria-current") == "page"]
+    assert [a.text() for a in current] == [{"id": "Peta", "en": "Map"}[lang]]
+    assert page.find_all("h1")[0].text() == {"id": "Peta cakupan", "en": "Coverage map"}[lang]
+
+
+@pytest.mark.parametrize("url", ["/peta/", "/en/map/", "/", "/en/", "/provinsi/jambi/", "/en/province/papua-tengah/",
+                                 "/provinsi/aceh/"])
+def test_every_tile_map_has_38_linked_tiles_with_accessible_names(built_site, url):  # noqa: F811
+    page = built_site.pages[url]
+    lang = page.lang
+    maps = tile_maps(page)
+    assert len(maps) == (len(YEARS) if url in MAP.values() else 1)
+    for figure in maps:
+        found = tiles(figure)
+        assert len(found) == 38 and {code for code, _, _ in found} == set(PROVINCES)
+        assert figure.find_all("figcaption")[0].text(), "the tile map says what it is"
+        for code, link, _rect in found:
+            assert link.attrs["href"] == PROVINCE_URL[lang].format(PROVINCES[code].slug)
+            assert (built_site.root / link.attrs["href"].strip("/") / "index.html").is_file()
+            name = tile_name(link)
+            province = PROVINCES[code].name if lang == "id" else PROVINCES[code].name_en
+            assert name.startswith(province + ": "), name
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_tiles_show_each_years_figure_in_the_pages_language_and_no_data_is_never_coloured(built_site, lang):  # noqa: F811
+    page = built_site.pages[MAP[lang]]
+    for year in YEARS:
+        figure = page.by_id(f"{PARAM[lang]}-{year}-ubin")
+        assert figure is not None
+        for code, link, rect in tiles(figure):
+            f = LATEST[year].get(code)
+            name = tile_name(link)
+            if f is None:
+                assert rect.attrs["fill"] == HATCH, f"{code} {year} has no figure but is coloured"
+                assert name.endswith(NO_FIGURE[lang].format(year)), name
+                continue
+            assert rect.attrs["fill"] == SCALE.colour(midpoint(f)), f"{code} {year}"
+            assert fmt_figure(f, lang) in name
+            if f.as_of:
+                assert f"{AS_OF[lang]} {fmt_partial(f.as_of, lang)}" in name
+
+
+def test_locale_number_formats_and_ranges(built_site):  # noqa: F811
+    names = {lang: {tile_name(link) for _, link, _ in tiles(built_site.pages[MAP[lang]].by_id(f"{PARAM[lang]}-2024-ubin"))}
+             for lang in ("id", "en")}
+    assert "Bali: 41,61%, per 31 Mei 2024" in names["id"]
+    assert "Bali: 41.61%, as of May 31, 2024" in names["en"]
+    en_2025 = {tile_name(link) for _, link, _ in tiles(built_site.pages["/en/map/"].by_id("year-2025-ubin"))}
+    assert "North Sumatra: 41–42%" in en_2025, "a range is shown as a range"
+    legend = built_site.pages["/peta/"].find_all("ul", cls="pa-legend")[0].text()
+    assert "di bawah 20%" in legend and "60% atau lebih" in legend and "bukan nol" in legend
+
+
+def test_the_province_page_outlines_its_province(built_site):  # noqa: F811
+    for url, code in (("/provinsi/jambi/", "15"), ("/en/province/papua-tengah/", "94")):
+        page = built_site.pages[url]
+        current = [c for c, link, _ in tiles(tile_maps(page)[0]) if link.attrs.get("aria-current") == "page"]
+        assert current == [code]
+    jambi = built_site.pages["/provinsi/jambi/"]
+    assert "Cakupan di seluruh provinsi, 2025" in jambi.text()
+    assert "Jambi ditandai dengan garis tepi hitam." in jambi.text()
+
+
+def _chart(page, svg):
+    ids = svg.attrs["aria-labelledby"].split()
+    assert svg.attrs.get("role") == "img" and len(ids) == 2
+    title, desc = page.by_id(ids[0]), page.by_id(ids[1])
+    assert title is not None and title.tag == "title" and desc is not None and desc.tag == "desc"
+    return title.text(), desc.text()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_each_years_ranked_chart_has_a_table_of_the_same_numbers_and_a_summary(built_site, lang):  # noqa: F811
+    page = built_site.pages[MAP[lang]]
+    for year in YEARS:
+        block = page.by_id(f"{PARAM[lang]}-{year}")
+        ranked = sorted(LATEST[year].values(), key=lambda f: -midpoint(f))
+        title, desc = _chart(page, block.find_all("svg", cls="pa-ranked")[0])
+        assert str(year) in title
+        rows = block.find_all("table")[0].find_all("tbody")[0].find_all("tr")
+        assert len(rows) == len(ranked)
+        for row, f in zip(rows, ranked):
+            value = fmt_figure(f, lang)
+            assert value in row.text() and value in desc
+            assert f.unit in row.text(), "the unit as reported"
+        summary = block.find_all("p", cls="pa-summary")[0].text()
+        high = PROVINCES[ranked[0].province]
+        if len(ranked) > 1:
+            start = {"id": "Cakupan tertinggi: ", "en": "Highest coverage: "}[lang]
+            assert summary.startswith(start + (high.name if lang == "id" else high.name_en)), summary
+
+
+@pytest.mark.parametrize("url,years", [("/provinsi/jambi/", [2024, 2025]), ("/en/province/bali/", [2024])])
+def test_a_province_chart_over_time_has_its_table_and_summary(built_site, url, years):  # noqa: F811
+    page = built_site.pages[url]
+    block = page.by_id("grafik-cakupan-blok")
+    title, desc = _chart(page, block.find_all("svg", cls="pa-series")[0])
+    rows = block.find_all("tbody")[0].find_all("tr")
+    assert [int(r.find_all("td")[0].text()) for r in rows] == years
+    assert block.find_all("p", cls="pa-summary")[0].text()
+    code = next(p.code for p in DATA.provinces if url.rstrip("/").endswith(p.slug))
+    for year in years:
+        assert fmt_figure(LATEST[year][code], page.lang) in desc
+
+
+def test_a_province_without_figures_has_no_chart(built_site):  # noqa: F811
+    page = built_site.pages["/provinsi/aceh/"]
+    assert page.by_id("grafik-cakupan-blok") is None
+    assert len(tile_maps(page)) == 1, "but it still shows the tile map"
+
+
+def test_the_map_page_reads_without_javascript(built_site):  # noqa: F811
+    page = built_site.pages["/peta/"]
+    interactive = page.by_id("peta-interaktif")
+    assert "hidden" in interactive.attrs, "the interactive part shows only when its script runs"
+    for year in YEARS:
+        assert page.by_id(f"tahun-{year}") is not None
+    radios = [i.attrs["value"] for i in interactive.find_all("input") if i.attrs.get("type") == "radio"]
+    assert radios == [str(y) for y in reversed(YEARS)]
+    notes = page.find_all("ul", cls="pa-notes")[0].text()
+    for name in ("Kalimantan Utara (2012)", "Papua Selatan (2022)", "Papua Tengah (2022)",
+                 "Papua Pegunungan (2022)", "Papua Barat Daya (2022)"):
+        assert name in notes, "the map says why these provinces are markers"
+    assert "Natural Earth" in notes
+
+
+def _assets(page):
+    scripts = [s.attrs["src"] for s in page.find_all("script") if "src" in s.attrs]
+    styles = [link.attrs["href"] for link in page.find_all("link") if link.attrs.get("rel") == "stylesheet"]
+    return scripts, styles
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_map_page_loads_only_the_sites_own_files(built_site, lang):  # noqa: F811
+    page = built_site.pages[MAP[lang]]
+    scripts, styles = _assets(page)
+    assert "/theme/vendor/leaflet/leaflet.js" in scripts and "/theme/vendor/leaflet/leaflet.css" in styles
+    assert re.fullmatch(rf"/theme/maps/map-{lang}\.[0-9a-f]{{12}}\.js", scripts[-1])
+    for url in scripts + styles:
+        assert url.startswith("/") and not url.startswith("//"), url
+        assert (built_site.root / url.lstrip("/")).is_file(), url
+    assert not [s for s in page.find_all("script") if "src" not in s.attrs and s.attrs.get("type") != "application/ld+json"]
+    main = page.find_all("main")[0]
+    assert not [el for el in main.iter() if "style" in el.attrs or el.tag == "style"], "no inline styles (CSP)"
+    code = (built_site.root / scripts[-1].lstrip("/")).read_text(encoding="utf-8")
+    assert not re.search(r"https?://", code), "the map script names no other host"
+    assert not re.search(r"[0-9a-f]{32}", code), "no random folium ids"
+    geometry = re.search(r'"geometry": "(/theme/maps/provinces\.[0-9a-f]{12}\.json)"', code).group(1)
+    body = (built_site.root / geometry.lstrip("/")).read_bytes()
+    assert len(body) <= 150 * 1024
+    assert {f["properties"]["code"] for f in json.loads(body)["features"]} | {"65", "93", "94", "95", "96"} == set(PROVINCES)
+    config = json.loads(re.search(r"ParitranaMap\(map_paritrana, (\{.*\})\);", code).group(1))
+    assert config["param"] == PARAM[lang] and config["year"] == str(YEARS[-1])
+    assert set(config["years"]) == {str(y) for y in YEARS}
+    assert all(set(v) == set(PROVINCES) for v in config["years"].values())
+    assert [m["code"] for m in config["markers"]] == ["65", "93", "94", "95", "96"]
+
+
+def test_leaflet_is_the_pinned_package_with_its_licence(built_site):  # noqa: F811
+    from xstatic.pkg import leaflet
+
+    served = built_site.root / "theme" / "vendor" / "leaflet"
+    assert leaflet.VERSION == "1.9.3"
+    assert (served / "leaflet.js").read_bytes() == (Path(leaflet.BASE_DIR) / "leaflet.js").read_bytes()
+    assert "BSD 2-Clause" in (served / "LICENSE.txt").read_text(encoding="utf-8")
+
+
+def test_two_clean_builds_are_byte_identical(built_site, tmp_path):  # noqa: F811
+    result = run_pelican(tmp_path / "again")
+    assert result.returncode == 0, result.stderr
+    again = tmp_path / "again"
+    files = ["peta/index.html", "en/map/index.html", "index.html", "en/index.html", "provinsi/jambi/index.html",
+             "en/province/papua-tengah/index.html", "theme/js/maps.js", "theme/css/maps.css"]
+    files += [p.relative_to(built_site.root).as_posix() for p in (built_site.root / "theme" / "maps").iterdir()]
+    assert len(files) == 11, files
+    different = [f for f in files if (built_site.root / f).read_bytes() != (again / f).read_bytes()]
+    assert not different, f"differ between two builds: {different}"
+
+
+# --- other inputs ---------------------------------------------------------------------------
+
+def _pelican(out: Path, **settings) -> "subprocess.CompletedProcess":
+    import os
+    import subprocess
+    import sys
+
+    from site_build import PLUGINS, ROOT
+
+    cmd = [sys.executable, "-m", "pelican", "content", "--fatal", "warnings", "-s", "pelicanconf.py", "-o", str(out)]
+    for key, value in settings.items():
+        cmd += ["-e", f"{key}={json.dumps(value)}"]
+    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "PYTHONHASHSEED": "0"}
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_a_boundary_file_without_a_province_stops_the_build_with_a_clear_message(tmp_path):
+    doc = json.loads((Path(__file__).parent.parent / "data" / "boundaries" / "provinces.geojson").read_text("utf-8"))
+    doc["features"] = [f for f in doc["features"] if f["id"] != "33"]
+    doc["features"].append({"type": "Feature", "properties": {"name": "Atlantis"},
+                            "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}})
+    bad = tmp_path / "bad.geojson"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    result = _pelican(tmp_path / "out", PARITRANA_MAPS_BOUNDARIES=str(bad))
+    assert result.returncode != 0
+    assert "The province boundary file cannot be used (2 problem(s))" in result.stderr
+    assert "bad.geojson: feature 33 (name 'Atlantis') matches no province" in result.stderr
+    assert "no shape for Jawa Tengah (33, ID-JT)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list((tmp_path / "out").rglob("*.html")), "nothing is written"
+
+
+def test_without_figures_the_map_page_says_so(tmp_path, data_copy):
+    coverage = data_copy / "coverage" / "coverage.csv"
+    lines = coverage.read_text(encoding="utf-8").splitlines(keepends=True)
+    coverage.write_text("".join([lines[0]] + [line for line in lines[1:] if ",coverage_pct," not in line]),
+                        encoding="utf-8")
+    result = _pelican(tmp_path / "out", PARITRANA_DATA_DIR=str(data_copy))
+    assert result.returncode == 0, result.stderr
+    from site_build import LazyPages
+
+    pages = LazyPages(tmp_path / "out")
+    assert "Belum ada provinsi yang memiliki angka cakupan." in pages["/peta/"].text()
+    assert pages["/peta/"].by_id("peta-interaktif") is None
+    assert not tile_maps(pages["/"]) and not tile_maps(pages["/provinsi/jambi/"])
+    assert pages["/provinsi/jambi/"].by_id("grafik-cakupan-blok") is None
