@@ -1,0 +1,30 @@
+"""Share kit: Open Graph and Twitter tags, share images, embeddable award badges and printable summaries.
+
+Imports happen in register() so that the image workers, which import only `paritrana_share.card`,
+start without loading Pelican, pandas or the data layer.
+"""
+
+
+def _settings(pelican):
+    from .settings import apply_defaults
+
+    apply_defaults(pelican.settings)
+
+
+def _generators(pelican):
+    from .generator import ShareGenerator
+
+    return ShareGenerator
+
+
+def register():
+    """Check settings, add page share values after the data pages are built, and the share generator."""
+    from pelican import signals
+
+    from paritrana_pages.hooks import pages_built
+
+    from .collect import collect
+
+    signals.initialized.connect(_settings)
+    signals.get_generators.connect(_generators)
+    pages_built.connect(collect)

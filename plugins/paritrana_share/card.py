@@ -1,0 +1,210 @@
+"""Draw a share image (1200×630 PNG) from a card spec: plain texts in the page's language.
+
+Runs in worker processes too, so it imports only Pillow and the font package. Everything that is
+drawn comes from the spec, the font file and LAYOUT_VERSION: change the drawing code, bump it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+# Bump whenever the drawing below changes: it is part of every cached image's key.
+LAYOUT_VERSION = 5
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 64
+TEXT_WIDTH = WIDTH - 2 * MARGIN
+BAR = 112          # green brand bar at the top
+STRIPE = 8         # gold stripe under it
+FOOTER = 72        # grey band at the bottom
+BODY_TOP = BAR + STRIPE + 40
+BODY_BOTTOM = HEIGHT - FOOTER - 28
+
+BRAND = (11, 90, 60)        # #0b5a3c, the site header
+BRAND_INK = (255, 255, 255)
+GOLD = (255, 210, 122)      # #ffd27a, the site's nav highlight
+INK = (27, 31, 36)          # #1b1f24
+MUTED = (74, 85, 96)        # #4a5560
+WASH = (243, 245, 247)      # #f3f5f7
+LINE = (211, 217, 223)      # #d3d9df
+PAPER = (255, 255, 255)
+
+REGULAR, SEMIBOLD, BOLD = 400, 600, 700
+# (role, size, weight, colour, line-height factor, max lines, space above)
+STYLES = {
+    "kicker": (30, SEMIBOLD, MUTED, 1.25, 1, 0),
+    "title": (70, BOLD, INK, 1.12, 3, 0),
+    "subtitle": (34, REGULAR, MUTED, 1.25, 2, 10),
+    "stat": (46, BOLD, BRAND, 1.15, 2, 30),
+    "note": (30, REGULAR, MUTED, 1.25, 2, 6),
+    "line": (31, REGULAR, INK, 1.3, 3, 22),
+}
+ELLIPSIS = "…"
+
+
+def font_path() -> Path:
+    """Public Sans (OFL-1.1) from the pinned fontpkg-public-sans package: never a system font."""
+    import fontpkg_public_sans
+
+    return Path(fontpkg_public_sans.ROOT) / "files" / "PublicSans[wght].ttf"
+
+
+@lru_cache(maxsize=None)
+def font(size: int, weight: int) -> ImageFont.FreeTypeFont:
+    """The variable font at one size and weight; BASIC layout so output never depends on libraqm."""
+    face = ImageFont.truetype(str(font_path()), size, layout_engine=ImageFont.Layout.BASIC)
+    face.set_variation_by_axes([weight])
+    return face
+
+
+def _break_word(word: str, face, width: float) -> list[str]:
+    """Split a word wider than the line at character boundaries (a very long name has no spaces)."""
+    pieces, current = [], ""
+    for char in word:
+        if current and face.getlength(current + char) > width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    return pieces + [current] if current else pieces
+
+
+def wrap(text: str, face, width: float) -> list[str]:
+    """Greedy word wrap that never lets a line exceed `width`."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if face.getlength(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        if face.getlength(word) <= width:
+            current = word
+        else:
+            *full, current = _break_word(word, face, width)
+            lines.extend(full)
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _clip(lines: list[str], limit: int, face, width: float) -> list[str]:
+    """At most `limit` lines; the last kept line ends in an ellipsis when text was cut."""
+    if len(lines) <= limit:
+        return lines
+    kept = lines[:limit]
+    last = kept[-1]
+    while last and face.getlength(last + ELLIPSIS) > width:
+        last = last[:-1].rstrip()
+    kept[-1] = last + ELLIPSIS
+    return kept
+
+
+def layout(spec: dict, scale: float) -> tuple[list[tuple], int, bool]:
+    """Blocks of wrapped lines at a scale: (face, colour, lines, line height, space above); total height; clipped?"""
+    blocks, total, clipped = [], 0, False
+    for role in ("kicker", "title", "subtitle", "stat", "note"):
+        texts = [spec[role]] if isinstance(spec.get(role), str) else []
+        blocks += [(role, t) for t in texts if t]
+    blocks += [("line", t) for t in spec.get("lines", ()) if t]
+    placed = []
+    for index, (role, text) in enumerate(blocks):
+        size, weight, colour, leading, limit, above = STYLES[role]
+        face = font(max(12, round(size * scale)), weight)
+        lines = wrap(text, face, TEXT_WIDTH)
+        if len(lines) > limit:
+            clipped = True
+            lines = _clip(lines, limit, face, TEXT_WIDTH)
+        step = round(face.size * leading)
+        gap = round(above * scale) if index else 0
+        placed.append((face, colour, lines, step, gap))
+        total += gap + step * len(lines)
+    return placed, total, clipped
+
+
+def fit(spec: dict) -> list[tuple]:
+    """The largest scale at which every block fits the body without cutting; else the smallest, cut."""
+    room = BODY_BOTTOM - BODY_TOP
+    for step in range(0, 9):
+        scale = 1.0 - step * 0.05
+        placed, total, clipped = layout(spec, scale)
+        if total <= room and not clipped:
+            return placed
+    # Still too much at the smallest scale: drop trailing lines until it fits (never overflow).
+    while total > room and len(placed) > 1:
+        face, colour, lines, height, gap = placed[-1]
+        if len(lines) > 1:
+            lines = _clip(lines + [""], len(lines) - 1, face, TEXT_WIDTH)
+            placed[-1] = (face, colour, lines, height, gap)
+        else:
+            placed.pop()
+        total = sum(g + h * len(ls) for _f, _c, ls, h, g in placed)
+    return placed
+
+
+def _brand_bar(draw: ImageDraw.ImageDraw, spec: dict) -> None:
+    draw.rectangle((0, 0, WIDTH, BAR), fill=BRAND)
+    draw.rectangle((0, BAR, WIDTH, BAR + STRIPE), fill=GOLD)
+    centre_y, radius = BAR // 2, 30
+    cx = MARGIN + radius
+    draw.ellipse((cx - radius, centre_y - radius, cx + radius, centre_y + radius), outline=BRAND_INK, width=4)
+    mark = font(24, BOLD)
+    draw.text((cx, centre_y), "PA", font=mark, fill=BRAND_INK, anchor="mm")
+    name_face = font(36, BOLD)
+    name = spec.get("brand", "")
+    room = WIDTH - MARGIN - (cx + radius + 24)
+    draw.text((cx + radius + 24, centre_y), _clip(wrap(name, name_face, room), 1, name_face, room)[0]
+              if name else "", font=name_face, fill=BRAND_INK, anchor="lm")
+
+
+def _footer(draw: ImageDraw.ImageDraw, spec: dict) -> None:
+    top = HEIGHT - FOOTER
+    draw.rectangle((0, top, WIDTH, HEIGHT), fill=WASH)
+    draw.line((0, top, WIDTH, top), fill=LINE, width=2)
+    face = font(24, REGULAR)
+    text = spec.get("footer", "")
+    if text:
+        line = _clip(wrap(text, face, TEXT_WIDTH), 1, face, TEXT_WIDTH)[0]
+        draw.text((MARGIN, top + FOOTER // 2), line, font=face, fill=MUTED, anchor="lm")
+
+
+def render(spec: dict) -> Image.Image:
+    """The share image for a card spec (see facts.py for what each field holds)."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    draw = ImageDraw.Draw(image)
+    _brand_bar(draw, spec)
+    _footer(draw, spec)
+    y = BODY_TOP
+    for face, colour, lines, step, gap in fit(spec):
+        y += gap
+        for line in lines:
+            # Top of the line box: ascender-anchored so every size sits on the same grid.
+            draw.text((MARGIN, y), line, font=face, fill=colour, anchor="la")
+            y += step
+    # A brand-green rule at the left of the facts ties them to the header.
+    draw.rectangle((MARGIN - 28, BODY_TOP + 4, MARGIN - 20, max(BODY_TOP + 60, y - 8)), fill=BRAND)
+    return image
+
+
+def png_bytes(spec: dict) -> bytes:
+    """PNG without timestamps or text chunks: the same spec gives the same bytes."""
+    buffer = io.BytesIO()
+    render(spec).save(buffer, format="PNG", optimize=False, compress_level=3)
+    return buffer.getvalue()
+
+
+def render_to_file(job: tuple[dict, str]) -> str:
+    """Worker entry: render one spec into a cache file, atomically (parallel builds may share the cache)."""
+    spec, target = job
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(png_bytes(spec))
+    os.replace(temporary, path)
+    return target

@@ -1,0 +1,80 @@
+"""pages_built receiver: give every data page its share values and gather what the generator writes."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from paritrana_i18n.catalog import lang_for, languages
+from paritrana_pages.labels import Labels
+
+from .card import HEIGHT, WIDTH
+from .facts import CARDS, alt_text, badge_awards, badge_for, card_for, print_page, site_card
+from .paths import PRINT, absolute, image_url, site_image_url
+from .qr import qr_svg
+
+STATE = "paritrana_share"
+KIT_PAGES = ("province", "regency")
+
+
+class ShareError(SystemExit):
+    """The share kit cannot give every page stable addresses (e.g. a slug that clashes with 'cetak')."""
+
+
+def _image(url: str, spec: dict) -> dict:
+    return {"image": url, "alt": alt_text(spec), "width": WIDTH, "height": HEIGHT}
+
+
+def check_slugs(index) -> None:
+    """Print summaries live at <place>/cetak/ and <place>/print/: no regency may use those slugs."""
+    clashes = sorted(r.slug for r in index.regencies.values() if r.slug in PRINT.values())
+    if clashes:
+        raise ShareError(f"paritrana_share: regency slug(s) {clashes} clash with the print-summary folder "
+                         f"names {sorted(PRINT.values())}; rename the slug in data/regions/")
+
+
+def collect(sender, pages, index, settings) -> None:
+    """Add page.values['share'] to every data page; keep images, badges and print pages for the generator."""
+    context = sender.context
+    siteurl = context.get("SITEURL", settings.get("SITEURL", "")) or ""
+    limit = settings["PARITRANA_SHARE_PRINT_LIMIT"]
+    qr = partial(qr_svg, cache_dir=Path(settings["PARITRANA_SHARE_CACHE_DIR"]))
+    check_slugs(index)
+    labels = {code: Labels(index, lang_for(settings, code)) for code in languages(settings)}
+    images: dict[str, dict] = {}
+    site = {}
+    for code, lab in labels.items():
+        spec = site_card(index, lab)
+        images[site_image_url(code)] = spec
+        site[code] = _image(site_image_url(code), spec)
+    badges: dict[str, str] = {}
+    print_pages = []
+    for page in pages:
+        kind, lab = page.key[0], labels[page.lang]
+        if kind in CARDS:
+            spec = card_for(index, lab, page.key)
+            url = image_url(index, page.key, page.lang)
+            images[url] = spec
+            share = _image(url, spec)
+        else:
+            share = dict(site[page.lang])
+        if kind in KIT_PAGES:
+            permalink = absolute(siteurl, page.url)
+            items = []
+            for w in badge_awards(index, page.key):
+                item, svg = badge_for(index, lab, w, siteurl, permalink)
+                badges[item["url"]] = svg
+                items.append(item)
+            summary = print_page(index, lab, page, siteurl, limit, qr)
+            summary.values["share"] = dict(share)
+            print_pages.append(summary)
+            share["kit"] = {"kind": kind, "badges": items, "print_url": summary.url}
+        page.values["share"] = share
+    versions: dict[tuple, dict[str, str]] = {}
+    for summary in print_pages:
+        versions.setdefault(summary.key, {})[summary.lang] = summary.url
+    for summary in print_pages:
+        summary.alternates = versions[summary.key]
+    context[STATE] = {"images": images, "badges": badges, "print_pages": print_pages}
+    # Pages this plugin does not build (editorial pages, other plugins' pages) use the site image.
+    context["share_site"] = site

@@ -1,0 +1,232 @@
+"""What the share kit states, in each page's language: card specs, alt texts, badges and print summaries.
+
+Everything here is plain text from the data and the catalogues; card.py draws it, badge.py lays it
+out as SVG and the templates escape it.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from paritrana_pages.index import winner_order
+from paritrana_pages.page import Page
+from paritrana_pages.rows import Link, province_url
+from paritrana_pages.urls import url
+
+from .badge import render_badge
+from .paths import absolute, badge_url, print_url
+
+GOVERNMENT = {"regency": ("pemkab", "pemkot"), "province": ("pemprov",)}
+
+
+def newest_first(winners):
+    """Newest edition first (undated last), then the site's rank order."""
+    return sorted(winners, key=lambda w: (w.edition is None, -(w.edition or 0), winner_order(w)))
+
+
+def place_label(labels, w) -> str:
+    """'1st place' / 'Peringkat 1'; a plain 'Winner' where the source states no order."""
+    if not w.rank and w.distinction == "winner":
+        return labels.lang._("Winner")
+    return labels.place(w.rank, w.distinction)
+
+
+def award_name(w) -> str:
+    return f"Paritrana Award {w.edition}" if w.edition is not None else "Paritrana Award"
+
+
+def who(index, labels, w) -> str:
+    """The winner as a reader knows it: a government by its region's official name, others as reported."""
+    if w.kind in ("pemkab", "pemkot") and w.regency:
+        return index.regencies[w.regency].name
+    if w.kind == "pemprov" and w.province:
+        return labels.lang._("Government of %(province)s", province=labels.province(w.province))
+    return w.name
+
+
+def award_line(labels, w) -> str:
+    """'Peringkat 1 · Babak provinsi: Papua Barat Daya · Edisi 2023'."""
+    return " · ".join((place_label(labels, w), labels.round_name(w.level, w.scope_province),
+                       labels.edition_heading(w.edition)))
+
+
+def alt_text(spec: dict) -> str:
+    """The image's text alternative: everything the card states, in reading order."""
+    parts = [spec.get("title"), spec.get("subtitle"), spec.get("stat"), spec.get("note"), *spec.get("lines", ())]
+    return ". ".join(p.rstrip(".") for p in parts if p) + f". {spec['brand']}."
+
+
+def _frame(labels) -> dict:
+    _ = labels.lang._
+    return {"lang": labels.lang.code, "brand": _("Paritrana Award Archive"),
+            "footer": _("An independent public record: every result links to its source.")}
+
+
+def _latest(index, labels, winners, own, subject: str | None) -> list[str]:
+    """The newest award (the government's own first, dated before undated): place, round, edition, winner."""
+    dated = [w for w in winners if w.edition is not None]
+    pools = ([w for w in own if w.edition is not None], dated, own, winners)
+    pool = next((newest_first(p) for p in pools if p), [])
+    if not pool:
+        return []
+    w = pool[0]
+    line = labels.lang._("Latest: %(award)s", award=award_line(labels, w))
+    detail = labels.lang._("Category: %(category)s", category=labels.category(w.category))
+    name = who(index, labels, w)
+    if name != subject:
+        detail = f"{name} · {detail}"
+    return [line, detail]
+
+
+def regency_card(index, labels, code: str) -> dict:
+    _, lang = labels.lang._, labels.lang
+    regency = index.regencies[code]
+    winners = index.by_regency.get(code, [])
+    own = [w for w in winners if w.kind in GOVERNMENT["regency"]]
+    spec = _frame(labels)
+    spec.update(title=regency.name,
+                subtitle=_("Province of %(province)s", province=labels.province(regency.province_code)),
+                stat=lang.ngettext("%(num)s Paritrana Award", "%(num)s Paritrana Awards", len(winners)),
+                note=lang.ngettext("%(num)s of them went to the regency or city government.",
+                                   "%(num)s of them went to the regency or city government.", len(own))
+                if own and len(own) != len(winners) else None,
+                lines=_latest(index, labels, winners, own, regency.name))
+    return spec
+
+
+def province_card(index, labels, code: str) -> dict:
+    _, lang = labels.lang._, labels.lang
+    winners = index.by_province.get(code, [])
+    own = [w for w in winners if w.kind in GOVERNMENT["province"]]
+    spec = _frame(labels)
+    spec.update(title=labels.province(code), subtitle=_("Province in Indonesia"),
+                stat=lang.ngettext("%(num)s Paritrana Award", "%(num)s Paritrana Awards", len(winners))
+                if winners else _("No Paritrana Award on record yet"),
+                note=lang.ngettext("%(num)s of them went to the provincial government.",
+                                   "%(num)s of them went to the provincial government.", len(own))
+                if own and len(own) != len(winners) else None,
+                lines=_latest(index, labels, winners, own,
+                              _("Government of %(province)s", province=labels.province(code))))
+    return spec
+
+
+def edition_card(index, labels, year: int | None) -> dict:
+    _, lang = labels.lang._, labels.lang
+    winners = index.by_edition.get(year, [])
+    spec = _frame(labels)
+    count = lang.ngettext("%(num)s known winner", "%(num)s known winners", len(winners))
+    if year is None:
+        spec.update(title=_("Awards without a stated edition"), stat=count,
+                    lines=[_("Their sources state no edition year.")])
+        return spec
+    edition = index.editions.get(year)
+    national = sum(w.level == "nasional" for w in winners)
+    lines = [_("National level: %(national)s · Provincial rounds: %(provincial)s",
+               national=lang.number(national), provincial=lang.number(len(winners) - national))]
+    if edition and edition.national_ceremony:
+        lines.append(_("National ceremony: %(date)s", date=lang.date(edition.national_ceremony)))
+    spec.update(title=_("Paritrana Award %(year)s", year=year),
+                subtitle=_("Edition no. %(number)s · assessment year %(year)s", number=edition.number, year=year)
+                if edition else None,
+                stat=count, lines=lines)
+    return spec
+
+
+def site_card(index, labels) -> dict:
+    _, lang = labels.lang._, labels.lang
+    spec = _frame(labels)
+    spec.update(title=_("Paritrana Award: the public record"),
+                stat=_("%(winners)s winners · %(editions)s editions · %(provinces)s provinces",
+                       winners=lang.number(len(index.data.winners)),
+                       editions=lang.number(len(index.editions_with_winners())),
+                       provinces=lang.number(len(index.provinces))),
+                lines=[_("By year, province, regency or city and category, each result with its source.")])
+    return spec
+
+
+CARDS = {"edition": edition_card, "province": province_card, "regency": regency_card}
+
+
+def card_for(index, labels, key: tuple) -> dict:
+    return CARDS[key[0]](index, labels, key[1])
+
+
+# --- badges ---------------------------------------------------------------------------------
+
+def badge_awards(index, key: tuple) -> list:
+    """The awards a page offers badges for: each located award once, on its most specific page.
+
+    A regency or city page: every award in it (its government first). A province page: the awards
+    located in the province but in no regency (the provincial government first); the rest are on
+    their regency's page.
+    """
+    kind, code = key
+    if kind == "regency":
+        winners = index.by_regency.get(code, [])
+    else:
+        winners = [w for w in index.by_province.get(code, []) if not w.regency]
+    own = [w for w in winners if w.kind in GOVERNMENT[kind]]
+    rest = [w for w in winners if w.kind not in GOVERNMENT[kind]]
+    return newest_first(own) + newest_first(rest)
+
+
+def badge_for(index, labels, w, siteurl: str, permalink: str) -> tuple[dict, str]:
+    """The badge's values for the page and its SVG text."""
+    _ = labels.lang._
+    lang = labels.lang.code
+    place, name = place_label(labels, w), who(index, labels, w)
+    round_name = labels.round_name(w.level, w.scope_province)
+    category = labels.category(w.category)
+    title = f"{place} · {award_name(w)} · {name} ({round_name}; {category})"
+    badge = render_badge(head=award_name(w).upper(), place=place, rank=w.rank, who=name,
+                         details=[round_name, category], site=_("Paritrana Award Archive"), title=title,
+                         lang=lang)
+    src = badge_url(w.id, lang)
+    snippet = (f'<a href="{_attr(permalink)}"><img src="{_attr(absolute(siteurl, src))}" '
+               f'alt="{_attr(title)}" width="{badge.width}" height="{badge.height}"></a>')
+    return {"id": w.id, "url": src, "title": title, "width": badge.width, "height": badge.height,
+            "snippet": snippet, "svg": Markup(badge.svg)}, badge.svg
+
+
+def _attr(text: str) -> str:
+    """Escaped for a double-quoted HTML attribute."""
+    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+# --- printable summary ----------------------------------------------------------------------
+
+def print_page(index, labels, page, siteurl: str, limit: int, qr) -> Page:
+    """The one-page summary of a province or regency page, with a QR code to that page."""
+    _, lang = labels.lang._, labels.lang
+    kind, code = page.key
+    if kind == "regency":
+        regency = index.regencies[code]
+        name, winners = regency.name, index.by_regency.get(code, [])
+        province = Link(labels.province(regency.province_code),
+                        province_url(index, lang.code, regency.province_code))
+        facts = [(_("Province"), province.text), (_("Kemendagri code"), code)]
+        crumbs_extra = [province]
+    else:
+        name, winners = labels.province(code), index.by_province.get(code, [])
+        facts = [(_("Kemendagri code"), code), (_("ISO 3166-2 code"), index.provinces[code].iso_code)]
+        crumbs_extra = []
+    own = [w for w in winners if w.kind in GOVERNMENT[kind]]
+    ordered = newest_first(own) + newest_first([w for w in winners if w.kind not in GOVERNMENT[kind]])
+    facts.append((_("Known awards"), lang.number(len(winners))))
+    if own:
+        facts.append((_("Awards to the government"), lang.number(len(own))))
+    rows = [{"edition": labels.edition(w.edition), "place": place_label(labels, w),
+             "category": labels.category(w.category), "round": labels.round_name(w.level, w.scope_province),
+             "winner": who(index, labels, w), "rank": w.rank} for w in ordered[:limit]]
+    permalink = absolute(siteurl, page.url)
+    own_url = print_url(index, page.key, lang.code)
+    values = {"summary": {"name": name, "kind": kind, "facts": facts, "rows": rows,
+                          "more": max(0, len(ordered) - limit), "page": Link(page.title, page.url),
+                          "permalink": permalink,
+                          "qr": Markup(qr(permalink, _("QR code that opens %(url)s", url=permalink)))}}
+    crumbs = [Link(_("Home"), url("home", lang.code)), Link(_("Provinces"), url("provinces", lang.code)),
+              *crumbs_extra, Link(name, page.url)]
+    return Page(("print", kind, code), lang.code, own_url, "print_summary",
+                _("%(place)s: Paritrana Award summary", place=name),
+                _("A one-page printable summary of the Paritrana Awards of %(place)s, with a QR code to the "
+                  "full page.", place=name), crumbs, values)

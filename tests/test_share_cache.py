@@ -1,0 +1,81 @@
+"""Share images are rendered once: a second build reuses the cache and writes byte-identical files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_build import PLUGINS, ROOT
+
+
+def build(output: Path, cache: Path) -> dict:
+    """Build the bundled data with its own share cache; return the share kit's build statistics."""
+    cmd = [sys.executable, "-m", "pelican", "--fatal", "warnings", "-s", "pelicanconf.py", "-o", str(output),
+           "content", "--extra-settings", f"PARITRANA_SHARE_CACHE_DIR={json.dumps(str(cache))}"]
+    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "PYTHONHASHSEED": "0"}
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"pelican exited {result.returncode}:\n{result.stderr}\n{result.stdout}"
+    return json.loads((cache / "last-build.json").read_text(encoding="utf-8"))
+
+
+def files(root: Path, pattern: str) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob(pattern))}
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    base = tmp_path_factory.mktemp("share-cache")
+    cache = base / "cache"
+    first = build(base / "first", cache)
+    second = build(base / "second", cache)
+    return base, first, second
+
+
+def test_a_cold_cache_renders_every_image_once(two_builds):
+    _base, first, _second = two_builds
+    assert first["rendered"] == first["unique"] > 100
+    assert first["reused"] == 0
+    assert first["images"] == first["unique"], "two pages should never share one rendered image"
+
+
+def test_a_second_build_renders_nothing_and_reuses_every_image(two_builds):
+    _base, first, second = two_builds
+    assert second["rendered"] == 0
+    assert second["reused"] == second["unique"] == first["unique"]
+    assert second["mode"] == "none"
+
+
+def test_share_files_are_byte_identical_across_builds(two_builds):
+    base, _first, _second = two_builds
+    for pattern in ("*.png", "*.svg"):
+        one, two = files(base / "first", pattern), files(base / "second", pattern)
+        assert one and one.keys() == two.keys()
+        different = [name for name in one if one[name] != two[name]]
+        assert not different, f"{len(different)} {pattern} differ between builds: {different[:5]}"
+    one = files(base / "first", "*.html")
+    two = files(base / "second", "*.html")
+    printed = [n for n in one if n.endswith(("/cetak/index.html", "/print/index.html"))]
+    assert printed and all(one[n] == two[n] for n in printed)
+
+
+def test_cached_images_are_the_same_as_freshly_rendered_ones(two_builds):
+    """The cache never changes a byte: the site image rendered now equals the file the build wrote."""
+    from paritrana_i18n.catalog import lang_for
+    from paritrana_pages.index import DataIndex
+    from paritrana_pages.labels import Labels
+    from paritrana_share.card import png_bytes
+    from paritrana_share.facts import site_card
+
+    from site_build import dataset
+
+    base, _first, _second = two_builds
+    settings = {"THEME": str(ROOT / "theme"), "PARITRANA_LANGUAGES": ("id", "en")}
+    index = DataIndex(dataset())
+    for lang, path in (("id", "gambar/bagikan/situs.png"), ("en", "en/images/share/site.png")):
+        spec = site_card(index, Labels(index, lang_for(settings, lang)))
+        assert png_bytes(spec) == (base / "first" / path).read_bytes() == (base / "second" / path).read_bytes()
