@@ -20,6 +20,8 @@ COMMANDS = {
     "serve": (["requirements.txt"], ["build", "serve"]),
     "livereload": (["requirements.txt"], ["livereload"]),
     "test": (["requirements-dev.txt", "requirements.txt"], ["test"]),
+    "bench": (["requirements.txt"], ["bench"]),
+    "audit": (["requirements-dev.txt", "requirements.txt"], ["audit"]),
 }
 
 
@@ -43,7 +45,7 @@ def ensure_environment(requirement_files: list[str]) -> None:
 def main() -> int:
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command not in COMMANDS:
-        print("usage: python3 dev.py serve | livereload | test", file=sys.stderr)
+        print("usage: python3 dev.py serve | livereload | test | bench | audit", file=sys.stderr)
         return 2
     files, tasks = COMMANDS[command]
     ensure_environment(files)

@@ -1,25 +1,80 @@
-"""Project tasks (invoke), in the shape of Pelican's quickstart plus data, test and i18n tasks."""
+"""Project tasks (invoke), in the shape of Pelican's quickstart plus data, test, quality and i18n tasks."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
+import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 from invoke import task
+from invoke.exceptions import Exit
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
-STAGING = ROOT / f".build-{os.getpid()}"  # per process, so parallel builds never share a folder
+STAGING = ROOT / ".build"
 PY = sys.executable
 PORT = int(os.environ.get("PORT", "8000"))
 CATALOGUES = ROOT / "theme" / "translations"
 ENV = {"PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
+NODE_MODULES = ROOT / "node_modules"
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run")
+# What the quality gates need outside .venv/: (command or file, Debian package(s), gates that use it).
+TOOLS = {
+    "chromium": (("chromium", "chromium-driver"), "accessibility (axe-core), no-third-party requests, "
+                 "page weight in the browser, Content-Security-Policy in the browser"),
+    "java": (("default-jre-headless",), "HTML validity (Nu HTML Checker)"),
+    "npm": (("nodejs", "npm"), "accessibility (axe-core from node_modules/), the current Nu HTML Checker "
+            "(node_modules/vnu-jar) and `invoke audit` (Lighthouse)"),
+}
 
 
-def _pelican(c, config: str, output: Path) -> None:
-    c.run(f"{PY} -m pelican --fatal warnings -s {config} -o {output} {ROOT / 'content'}", env=ENV, pty=False)
+def _pelican_command(config: str, output: Path, data: Path | None = None) -> list[str]:
+    cmd = [PY, "-m", "pelican", "--fatal", "warnings", "-s", str(ROOT / config), "-o", str(output),
+           str(ROOT / "content")]
+    if data is not None:
+        cmd += ["-e", f"PARITRANA_DATA_DIR={json.dumps(str(Path(data).resolve()))}"]
+    return cmd
+
+
+def _staging_for(output: Path) -> Path:
+    return STAGING if output == OUTPUT else output.parent / f".{output.name}.build"
+
+
+def build_site(output: Path = OUTPUT, data: Path | None = None, config: str = "pelicanconf.py") -> int:
+    """Build into a staging folder next to `output` and swap it in only on success.
+
+    A failed build (bad data, template error, any Pelican warning) leaves `output` exactly as it
+    was and returns Pelican's non-zero exit code; its messages went to stderr.
+    """
+    output = Path(output).resolve()
+    staging = _staging_for(output)
+    shutil.rmtree(staging, ignore_errors=True)
+    result = subprocess.run(_pelican_command(config, staging, data), cwd=ROOT, env={**os.environ, **ENV})
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        return result.returncode
+    _swap_in(staging, output)
+    return 0
+
+
+def _swap_in(staging: Path, output: Path) -> None:
+    old = output.parent / f".{output.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _path(value: str | None, default: Path | None) -> Path | None:
+    return Path(value).resolve() if value else default
 
 
 @task
@@ -31,31 +86,16 @@ def validate(c, data="data"):
 @task
 def clean(c):
     """Remove the built site."""
-    shutil.rmtree(OUTPUT, ignore_errors=True)
-    for folder in ROOT.glob(".build-*"):
+    for folder in (OUTPUT, STAGING):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _build(c, config: str) -> None:
-    """Build into a staging folder and swap it in only on success, so a failed build leaves output/ as it was."""
-    shutil.rmtree(STAGING, ignore_errors=True)
-    try:
-        _pelican(c, config, STAGING)
-    except Exception:
-        shutil.rmtree(STAGING, ignore_errors=True)
-        raise
-    old = ROOT / f".output-old-{os.getpid()}"
-    shutil.rmtree(old, ignore_errors=True)
-    if OUTPUT.exists():
-        OUTPUT.rename(old)
-    STAGING.rename(OUTPUT)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-@task(pre=[validate])
-def build(c):
-    """Validate the data, then build the site into output/."""
-    _build(c, "pelicanconf.py")
+@task(help={"data": "data folder (default data/)", "output": "output folder (default output/)"})
+def build(c, data=None, output=None):
+    """Validate the data and build the site (a failed build leaves the previous output as it was)."""
+    code = build_site(_path(output, OUTPUT), _path(data, None))
+    if code:
+        raise Exit(f"Build failed (exit {code}); the previous output was left as it was.", code=code)
 
 
 @task(pre=[clean, build])
@@ -70,41 +110,346 @@ def serve(c, port=PORT):
     c.run(f"{PY} -m pelican --listen --port {port} --bind 127.0.0.1 -s pelicanconf.py -o {OUTPUT}", env=ENV)
 
 
-@task
-def livereload(c, port=PORT):
+class LiveBuilder:
+    """Keeps one Pelican instance warm (imports, settings, compiled templates) and rebuilds in process.
+
+    Each run writes a staging folder and swaps it in, so a failed rebuild keeps the last good site.
+    """
+
+    def __init__(self, output: Path, data: Path | None):
+        os.environ.setdefault("PYTHONHASHSEED", "0")
+        sys.path.insert(0, str(ROOT / "plugins"))
+        from jinja2 import FileSystemBytecodeCache
+        from pelican import Pelican
+        from pelican.settings import read_settings
+
+        self.output, self.staging = output, _staging_for(output)
+        cache = ROOT / ".cache" / "jinja"
+        cache.mkdir(parents=True, exist_ok=True)
+        base = read_settings(str(ROOT / "pelicanconf.py"))
+        override = {"OUTPUT_PATH": str(self.staging),
+                    "JINJA_ENVIRONMENT": {**base.get("JINJA_ENVIRONMENT", {}),
+                                          "bytecode_cache": FileSystemBytecodeCache(str(cache))}}
+        if data is not None:
+            override["PARITRANA_DATA_DIR"] = str(data)
+        self.settings = read_settings(str(ROOT / "pelicanconf.py"), override=override)
+        self.pelican = Pelican(self.settings)
+        self.lock = threading.Lock()
+
+    def build(self) -> bool:
+        with self.lock:
+            start, cpu = time.perf_counter(), time.process_time()
+            shutil.rmtree(self.staging, ignore_errors=True)
+            try:
+                self.pelican.run()
+            except (Exception, SystemExit) as exc:  # keep serving the last good build; the error was printed
+                shutil.rmtree(self.staging, ignore_errors=True)
+                print(f"Build failed, keeping the previous site: {exc}", file=sys.stderr, flush=True)
+                return False
+            # Swap in, and delete the previous tree in the background (deleting is not on the critical path).
+            trash = self.output.parent / f".{self.output.name}.old-{time.time_ns()}"
+            if self.output.exists():
+                self.output.rename(trash)
+            self.staging.rename(self.output)
+            threading.Thread(target=shutil.rmtree, args=(trash, True), daemon=True).start()
+            print(f"Rebuilt in {time.perf_counter() - start:.2f} s (CPU {time.process_time() - cpu:.2f} s)",
+                  flush=True)
+            return True
+
+
+@task(help={"port": "port to serve on", "data": "data folder to build from and watch (default data/)",
+            "output": "output folder (default output/)"})
+def livereload(c, port=PORT, data=None, output=None):
     """Serve the site and rebuild it, reloading the browser, when data, content, theme or plugins change."""
+    import watchfiles
     from livereload import Server
+    from livereload import server as lr_server
+    from livereload.handlers import LiveReloadHandler
+    from tornado import ioloop
 
-    def rebuild_site():
-        try:
-            build(c)
-        except Exception as exc:  # keep serving the last good build; the error was printed
-            print(f"Build failed, keeping the previous site: {exc}", file=sys.stderr)
+    port = int(port)
+    data_dir = _path(data, ROOT / "data")
+    output_dir = _path(output, OUTPUT)
+    builder = LiveBuilder(output_dir, _path(data, None))
+    builder.build()
 
-    rebuild_site()
+    class ExternalScript(lr_server.LiveScriptInjector):
+        """python-livereload injects an inline <script>, which the site's Content-Security-Policy
+        blocks; inject the same client as an external same-origin script instead."""
+
+        def __init_subclass__(cls, **kwargs):
+            super().__init_subclass__(**kwargs)
+            cls.script = f'<script src="/livereload.js?port={port}"></script>'.encode()
+
+    lr_server.LiveScriptInjector = ExternalScript
     server = Server()
-    for pattern in ("data/**/*", "content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(str(ROOT / pattern), rebuild_site)
-    server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
+    server.watch(str(output_dir / ".livereload-never-changes"))  # our own watcher below does the work
+    loop_holder = {}
+
+    def watch_and_rebuild():
+        watched = [data_dir, ROOT / "content", ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py"]
+        for changes in watchfiles.watch(*watched, debounce=200, step=20, rust_timeout=0,
+                                        watch_filter=lambda change, path: not path.endswith((".pyc", "~"))):
+            print(f"Changed: {', '.join(sorted({Path(p).name for _, p in changes}))}", flush=True)
+            if builder.build() and "loop" in loop_holder:
+                loop_holder["loop"].add_callback(LiveReloadHandler.reload_waiters, "*")
+
+    def start_watching():
+        loop_holder["loop"] = ioloop.IOLoop.current()
+        threading.Thread(target=watch_and_rebuild, daemon=True, name="rebuild").start()
+
+    ioloop.IOLoop.current().add_callback(start_watching)
+    print(f"Serving the site with live reload on http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
+    server.serve(host="127.0.0.1", port=port, root=str(output_dir), open_url_delay=None)
 
 
 @task
 def publish(c):
     """Build the public site with publishconf.py (needs PARITRANA_SITEURL) into output/."""
-    validate(c)
-    _build(c, "publishconf.py")
+    code = build_site(OUTPUT, None, "publishconf.py")
+    if code:
+        raise Exit(f"Publish build failed (exit {code}); output/ was left as it was.", code=code)
+
+
+# --- tools for the quality gates ----------------------------------------------------------------
+
+def _missing_tools() -> list[str]:
+    found = {"chromium": Path(os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")).exists()
+             or shutil.which("chromium") is not None,
+             "java": shutil.which("java") is not None,
+             "npm": shutil.which("npm") is not None and shutil.which("node") is not None}
+    return [name for name, ok in found.items() if not ok]
+
+
+def ensure_tools(c) -> list[str]:
+    """Install what the quality gates need; return what is still missing (after saying so loudly).
+
+    With apt and root: apt-get installs Chromium, Java and Node/npm when absent. Then npm installs the
+    pinned axe-core and Lighthouse into node_modules/ (again only when package-lock.json changed).
+    """
+    missing = _missing_tools()
+    if missing and shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        packages = [p for name in missing for p in TOOLS[name][0]]
+        print(f"Installing {', '.join(packages)} with apt-get …", flush=True)
+        apt_env = {"DEBIAN_FRONTEND": "noninteractive"}
+        c.run("apt-get update -qq", env=apt_env, warn=True)
+        c.run(f"apt-get install -y -qq --no-install-recommends {' '.join(packages)}", env=apt_env, warn=True)
+        missing = _missing_tools()
+    if "npm" not in missing:
+        lock = ROOT / "package-lock.json"
+        stamp = NODE_MODULES / ".paritrana-lock-sha256"
+        digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+        if not (stamp.exists() and stamp.read_text() == digest and (NODE_MODULES / "axe-core").is_dir()):
+            print("Installing axe-core, vnu-jar and lighthouse (package-lock.json) into node_modules/ …", flush=True)
+            if c.run("npm ci --no-audit --no-fund --loglevel=error", warn=True).ok:
+                stamp.write_text(digest)
+        if not (NODE_MODULES / "axe-core" / "axe.min.js").exists():
+            missing.append("npm")
+    for name in missing:
+        packages, gates = TOOLS[name]
+        bar = "!" * 78
+        print(f"\n{bar}\nMISSING: {name} (Debian: apt-get install {' '.join(packages)})\n"
+              f"  These gates will be SKIPPED: {gates}.\n"
+              f"  In CI (CI=true) they FAIL instead.\n{bar}\n", file=sys.stderr, flush=True)
+    return missing
 
 
 @task
-def test(c):
-    """Run the whole test suite (both cores)."""
-    c.run(f"{PY} -m pytest -n 2 -q tests", env=ENV)
+def tools(c):
+    """Install (or report) Chromium, Java and the npm tools the quality gates need."""
+    missing = ensure_tools(c)
+    if missing and os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        raise Exit(f"missing in CI: {', '.join(missing)}", code=1)
 
 
-@task
-def bench(c, sizes="10000 100000"):
-    """Benchmark loading and validating synthetic data of the given sizes."""
+@task(help={"k": "only tests matching this pytest -k expression",
+            "quick": "leave out the quality gates (tests/test_quality_*.py)"})
+def test(c, k=None, quick=False):
+    """Run the whole test suite (both cores), quality gates included; installs the tools they need first."""
+    if not quick:
+        ensure_tools(c)
+    selection = f" -k {json.dumps(k)}" if k else ""
+    if quick:
+        selection += " --ignore-glob='tests/test_quality_*'"
+    start = time.perf_counter()
+    try:
+        c.run(f"{PY} -m pytest -n 2 --dist loadgroup -q -rsxX --durations=15{selection} tests", env=ENV)
+    finally:
+        print(f"Test suite: {time.perf_counter() - start:.0f} s", flush=True)
+
+
+@task(help={"sizes": "winner-row counts to benchmark (space-separated)",
+            "output": "Markdown file to write the results into (e.g. BENCHMARKS.md)"})
+def bench(c, sizes="1000 10000 100000", output=None):
+    """Full-site builds of synthetic data (and the bundled data): wall time, pages/s, peak memory, size."""
+    target = f" --markdown {output}" if output else ""
+    c.run(f"{PY} scripts/bench_build.py --sizes {sizes}{target}", env=ENV)
+
+
+@task(name="bench-data")
+def bench_data(c, sizes="10000 100000"):
+    """Benchmark loading and validating synthetic data of the given sizes (the data layer alone)."""
     c.run(f"{PY} scripts/bench_data.py {sizes}", env=ENV)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_folder(root: Path, port: int = 0):
+    """Serve a built site on 127.0.0.1 in a thread, gzip-compressed like a production host.
+
+    Returns (server, base URL); call server.shutdown() when done. Unknown paths get the 404 page of
+    their language with status 404.
+    """
+    import gzip
+    import http.server
+
+    root = Path(root)
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            path = self.translate_path(self.path)
+            if os.path.isdir(path):
+                if not self.path.split("?")[0].endswith("/"):
+                    return super().do_GET()  # the standard redirect to the slash
+                path = os.path.join(path, "index.html")
+            status = 200
+            if not os.path.isfile(path):
+                status = 404
+                path = str(root / ("en/404.html" if self.path.startswith("/en/") else "404.html"))
+            body = Path(path).read_bytes()
+            ctype = self.guess_type(path)
+            compress = ("gzip" in self.headers.get("Accept-Encoding", "")
+                        and ctype.split(";")[0] in COMPRESSIBLE)
+            if compress:
+                body = gzip.compress(body, 6, mtime=0)
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-cache" if ctype.startswith("text/html") else "max-age=3600")
+            if compress:
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            self.wfile.write(body)
+
+    Handler.extensions_map = {**Handler.extensions_map, ".js": "text/javascript", ".mjs": "text/javascript",
+                              ".json": "application/json", ".geojson": "application/geo+json",
+                              ".wasm": "application/wasm", ".webmanifest": "application/manifest+json",
+                              ".svg": "image/svg+xml"}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True, name="serve").start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
+                "application/geo+json", "image/svg+xml", "text/plain", "application/xml", "text/xml",
+                "application/manifest+json", "text/csv"}
+AUDIT_PAGES = (("home", "", "en/"), ("edition", "tahun/{edition}/", "en/year/{edition}/"),
+               ("province", "provinsi/{province}/", "en/province/{province}/"), ("map", "peta/", "en/map/"))
+
+
+@task(help={"form": "mobile (default) or desktop", "edition": "edition year to audit",
+            "province": "province slug to audit", "markdown": "write the scores into this file's audit block"})
+def audit(c, form="mobile", edition="2024", province="jawa-timur", markdown=None):
+    """Lighthouse (npm, Debian Chromium) on home, an edition, a province and the map, in both languages.
+
+    Builds the public configuration (absolute URLs, as published) into a temporary folder, serves it
+    gzip-compressed on 127.0.0.1 and prints the four category scores of each page.
+    """
+    import tempfile
+
+    missing = ensure_tools(c)
+    if {"chromium", "npm"} & set(missing):
+        raise Exit("audit needs Chromium and npm (see the messages above)", code=1)
+    chromium = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
+    with tempfile.TemporaryDirectory(prefix="paritrana-audit-") as tmp:
+        site, reports = Path(tmp) / "site", Path(tmp) / "reports"
+        reports.mkdir()
+        port = free_port()
+        os.environ["PARITRANA_SITEURL"] = f"http://127.0.0.1:{port}"
+        if build_site(site, None, "publishconf.py"):
+            raise Exit("the publish build failed", code=1)
+        server, base = serve_folder(site, port)
+        rows = []
+        try:
+            for kind, id_path, en_path in AUDIT_PAGES:
+                for lang, path in (("id", id_path), ("en", en_path)):
+                    path = path.format(edition=edition, province=province)
+                    if not (site / path / "index.html").exists():
+                        print(f"(no {kind} page at /{path}: skipped)")
+                        continue
+                    report = reports / f"{kind}-{lang}.json"
+                    preset = " --preset=desktop" if form == "desktop" else ""
+                    c.run(f"{NODE_MODULES / '.bin' / 'lighthouse'} {base}/{path} --quiet --output=json "
+                          f"--output-path={report} --chrome-path={chromium}{preset} "
+                          "--only-categories=performance,accessibility,best-practices,seo "
+                          f"--chrome-flags=\"{' '.join(CHROMIUM_FLAGS)}\"", hide=True)
+                    result = json.loads(report.read_text())
+                    scores = {k: round(100 * (v["score"] or 0)) for k, v in result["categories"].items()}
+                    failing = [a["id"] for a in result["audits"].values()
+                               if a.get("score") is not None and a["score"] < 1
+                               and a.get("scoreDisplayMode") in ("binary", "numeric")]
+                    rows.append((kind, lang, f"/{path}", scores, failing))
+                    print(f"{kind:9} {lang}  /{path:28} performance {scores['performance']:3}  "
+                          f"accessibility {scores['accessibility']:3}  best-practices "
+                          f"{scores['best-practices']:3}  SEO {scores['seo']:3}", flush=True)
+        finally:
+            server.shutdown()
+    lines = [f"Lighthouse {_lighthouse_version()} ({form}), Chromium {_chromium_version(chromium)}; "
+             f"`invoke audit --form {form}`{' --markdown ' + markdown if markdown else ''}.", "",
+             "| page | lang | URL | performance | accessibility | best practices | SEO |",
+             "|---|---|---|---|---|---|---|"]
+    for kind, lang, path, s, _failing in rows:
+        lines.append(f"| {kind} | {lang} | `{path}` | {s['performance']} | {s['accessibility']} | "
+                     f"{s['best-practices']} | {s['seo']} |")
+    notes = [f"- {kind} {lang}: below full score: {', '.join(sorted(failing))}"
+             for kind, lang, _path, _s, failing in rows if failing]
+    if notes:
+        lines += ["", "Audits below full score (they cost points only where weighted):", *notes]
+    print("\n" + "\n".join(lines))
+    if markdown:
+        update_section(_path(markdown, None), "audit", "\n".join(lines) + "\n")
+
+
+def update_section(path: Path, name: str, text: str) -> None:
+    """Replace the block between <!-- name:start --> and <!-- name:end --> of a Markdown file."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n{text.rstrip()}\n{end}"
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start in current and end in current:
+        before, rest = current.split(start, 1)
+        current = before + block + rest.split(end, 1)[1]
+    else:
+        current = current.rstrip() + ("\n\n" if current else "") + block + "\n"
+    path.write_text(current, encoding="utf-8")
+
+
+def _lighthouse_version() -> str:
+    try:
+        return json.loads((NODE_MODULES / "lighthouse" / "package.json").read_text())["version"]
+    except OSError:
+        return "?"
+
+
+def _chromium_version(chromium: str) -> str:
+    try:
+        out = subprocess.run([chromium, "--version"], capture_output=True, text=True, timeout=30).stdout
+        return out.split()[1] if out else "?"
+    except (OSError, IndexError, subprocess.SubprocessError):
+        return "?"
 
 
 @task(name="i18n-extract")

@@ -1,0 +1,108 @@
+"""The test command installs the tools the quality gates need, or says loudly what is missing; in CI a
+missing tool fails its gates instead of skipping them."""
+
+from __future__ import annotations
+
+import shutil
+from types import SimpleNamespace
+
+import pytest
+from invoke.exceptions import Exit
+
+import quality_support
+from quality_support import tasks
+
+
+class FakeContext:
+    """Records the commands an invoke task runs."""
+
+    def __init__(self):
+        self.commands = []
+
+    def run(self, command, **kwargs):
+        self.commands.append(command)
+        return SimpleNamespace(ok=True)
+
+
+@pytest.fixture
+def no_tools(monkeypatch, tmp_path):
+    """A machine without Chromium, Java, node or npm (and an empty node_modules/)."""
+    real_which = shutil.which
+    monkeypatch.setenv("PARITRANA_CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setattr(tasks.shutil, "which",
+                        lambda name, *a, **k: None if name in ("chromium", "java", "node", "npm", "apt-get")
+                        else real_which(name, *a, **k))
+    monkeypatch.setattr(tasks, "NODE_MODULES", tmp_path / "node_modules")
+    return tmp_path
+
+
+def test_without_apt_every_missing_tool_is_named_with_its_gates(no_tools, capsys):
+    c = FakeContext()
+    missing = tasks.ensure_tools(c)
+    err = capsys.readouterr().err
+    assert missing == ["chromium", "java", "npm"]
+    assert c.commands == []
+    for name, (packages, gates) in tasks.TOOLS.items():
+        assert f"MISSING: {name} (Debian: apt-get install {' '.join(packages)})" in err
+        assert gates in err
+    assert err.count("will be SKIPPED") == 3 and "In CI (CI=true) they FAIL instead." in err
+
+
+def test_with_apt_as_root_the_tools_are_installed(no_tools, monkeypatch):
+    monkeypatch.setattr(tasks.shutil, "which", lambda name, *a, **k: "/usr/bin/apt-get" if name == "apt-get" else None)
+    monkeypatch.setattr(tasks.os, "geteuid", lambda: 0)
+    c = FakeContext()
+    tasks.ensure_tools(c)
+    assert c.commands[0] == "apt-get update -qq"
+    assert c.commands[1].startswith("apt-get install -y") and "chromium chromium-driver" in c.commands[1]
+    assert "default-jre-headless" in c.commands[1] and "nodejs npm" in c.commands[1]
+
+
+def test_not_root_means_no_apt(no_tools, monkeypatch):
+    monkeypatch.setattr(tasks.shutil, "which", lambda name, *a, **k: "/usr/bin/apt-get" if name == "apt-get" else None)
+    monkeypatch.setattr(tasks.os, "geteuid", lambda: 1000)
+    c = FakeContext()
+    assert tasks.ensure_tools(c) == ["chromium", "java", "npm"]
+    assert c.commands == []
+
+
+def test_npm_tools_install_from_the_lock_file_once(monkeypatch, tmp_path):
+    modules = tmp_path / "node_modules"
+    monkeypatch.setattr(tasks, "NODE_MODULES", modules)
+    monkeypatch.setattr(tasks, "_missing_tools", lambda: [])
+    c = FakeContext()
+
+    def fake_run(command, **kwargs):
+        c.commands.append(command)
+        (modules / "axe-core").mkdir(parents=True, exist_ok=True)
+        (modules / "axe-core" / "axe.min.js").write_text("/* axe */")
+        return SimpleNamespace(ok=True)
+
+    c.run = fake_run
+    assert tasks.ensure_tools(c) == []
+    assert tasks.ensure_tools(c) == []
+    assert c.commands == ["npm ci --no-audit --no-fund --loglevel=error"], "npm ci runs again only when the lock changes"
+
+
+def test_invoke_tools_fails_in_ci_when_something_is_missing(no_tools, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(Exit):
+        tasks.tools.body(FakeContext())
+
+
+def test_a_missing_tool_skips_locally_and_fails_in_ci(monkeypatch):
+    monkeypatch.setattr(quality_support, "missing_tool", lambda name: f"{name} not found (apt-get install it)")
+    monkeypatch.setattr(quality_support, "IN_CI", False)
+    with pytest.raises(pytest.skip.Exception, match="MISSING TOOL, quality gate not run: chromium not found"):
+        quality_support.need("chromium")
+    monkeypatch.setattr(quality_support, "IN_CI", True)
+    with pytest.raises(pytest.fail.Exception, match="CI=true: a missing tool is a failure"):
+        quality_support.need("chromium")
+
+
+def test_the_tools_are_here():
+    """On this machine (and in CI, after `invoke test` installed them) nothing is missing."""
+    missing = [m for m in (quality_support.missing_tool(n) for n in ("chromium", "java", "axe")) if m]
+    if missing and not quality_support.IN_CI:
+        pytest.skip("MISSING TOOL: " + "; ".join(missing))
+    assert not missing
