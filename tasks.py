@@ -127,7 +127,9 @@ class LiveBuilder:
         cache = ROOT / ".cache" / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         base = read_settings(str(ROOT / "pelicanconf.py"))
-        override = {"OUTPUT_PATH": str(self.staging),
+        # PARITRANA_LIVERELOAD tells plugins that this is the edit loop: they may defer work that no page
+        # shows (bulk downloads, search index, share images of unchanged pages) to keep rebuilds short.
+        override = {"OUTPUT_PATH": str(self.staging), "PARITRANA_LIVERELOAD": True,
                     "JINJA_ENVIRONMENT": {**base.get("JINJA_ENVIRONMENT", {}),
                                           "bytecode_cache": FileSystemBytecodeCache(str(cache))}}
         if data is not None:
@@ -188,15 +190,34 @@ def livereload(c, port=PORT, data=None, output=None):
 
     def watch_and_rebuild():
         watched = [data_dir, ROOT / "content", ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py"]
+        # DefaultFilter leaves out editor swap and backup files, __pycache__, .git and the like.
         for changes in watchfiles.watch(*watched, debounce=200, step=20, rust_timeout=0,
-                                        watch_filter=lambda change, path: not path.endswith((".pyc", "~"))):
-            print(f"Changed: {', '.join(sorted({Path(p).name for _, p in changes}))}", flush=True)
+                                        watch_filter=watchfiles.DefaultFilter()):
+            paths = sorted({Path(p) for _, p in changes})
+            print(f"Changed: {', '.join(p.name for p in paths)}", flush=True)
+            if any(p.suffix == ".py" and (ROOT / "plugins") in p.parents or p.name == "pelicanconf.py"
+                   for p in paths):
+                # Plugin code and settings are loaded once per process: start afresh (same arguments).
+                print("Plugin code or settings changed: restarting …", flush=True)
+                os.environ["PARITRANA_LIVERELOAD_RESTARTED"] = "1"
+                os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
             if builder.build() and "loop" in loop_holder:
                 loop_holder["loop"].add_callback(LiveReloadHandler.reload_waiters, "*")
 
     def start_watching():
-        loop_holder["loop"] = ioloop.IOLoop.current()
+        loop = loop_holder["loop"] = ioloop.IOLoop.current()
         threading.Thread(target=watch_and_rebuild, daemon=True, name="rebuild").start()
+        if os.environ.pop("PARITRANA_LIVERELOAD_RESTARTED", None):
+            # Browsers reconnect by themselves after a restart; reload them once they are back.
+            deadline = time.time() + 20
+
+            def reload_reconnected():
+                if LiveReloadHandler.waiters or time.time() > deadline:
+                    LiveReloadHandler.reload_waiters("*")
+                    poll.stop()
+
+            poll = ioloop.PeriodicCallback(reload_reconnected, 300)
+            loop.add_callback(poll.start)
 
     ioloop.IOLoop.current().add_callback(start_watching)
     print(f"Serving the site with live reload on http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
@@ -408,8 +429,10 @@ def audit(c, form="mobile", edition="2024", province="jawa-timur", markdown=None
                           f"{scores['best-practices']:3}  SEO {scores['seo']:3}", flush=True)
         finally:
             server.shutdown()
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     lines = [f"Lighthouse {_lighthouse_version()} ({form}), Chromium {_chromium_version(chromium)}; "
-             f"`invoke audit --form {form}`{' --markdown ' + markdown if markdown else ''}.", "",
+             f"`invoke audit --form {form}{' --markdown ' + markdown if markdown else ''}`; load average at the "
+             f"end {load} (the performance score drops when other processes compete for the 2 cores).", "",
              "| page | lang | URL | performance | accessibility | best practices | SEO |",
              "|---|---|---|---|---|---|---|"]
     for kind, lang, path, s, _failing in rows:
