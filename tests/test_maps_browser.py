@@ -4,15 +4,13 @@ keyboard and recolours the provinces, the year stays in the address, and a click
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from quality_support import serving
 from site_build import built_site  # noqa: F401
 from site_build import dataset
 
@@ -31,20 +29,11 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromiu
                                 "(apt-get install chromium); the browser test of the map did not run")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(built_site):  # noqa: F811
     """The built site served on 127.0.0.1 (a free port) from a thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site.root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(built_site.root) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,13 @@ province short name ("Jateng"), an English province name on /en/search/. No requ
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from quality_support import serving
 from site_build import built_site, dataset  # noqa: F401
 
 CHROMIUM = Path(os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium"))
@@ -31,20 +29,11 @@ def regency_url(regency, lang="id") -> str:
     return f"{prefix}{PROVINCES[regency.province_code].slug}/{regency.slug}/"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(built_site):  # noqa: F811
-    handler = functools.partial(_Quiet, directory=str(built_site.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    """The built site served on 127.0.0.1 (a free port) from a thread."""
+    with serving(built_site.root) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
