@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .page import Group, Page
-from .rows import Link, category_url, winner_row
+from .rows import Link, category_url
 from .urls import url
 
 
@@ -18,7 +18,7 @@ def category_page(index, labels, slug: str) -> Page:
         rows = [w for w in winners if w.edition == edition]
         rows.sort(key=lambda w: (w.level != "nasional", labels.province(w.scope_province) or ""))
         groups.append(Group(labels.edition_heading(edition), f"tahun-{edition if edition is not None else 'tanpa-tahun'}",
-                            tuple(winner_row(w, labels) for w in rows)))
+                            tuple(rows)))
     history = [{"editions": f"{n.first_edition}–{n.last_edition}" if n.last_edition and n.last_edition != n.first_edition
                 else (str(n.first_edition) if n.last_edition else _("%(year)s onwards", year=n.first_edition)),
                 "name": n.name_en if labels.en else n.name_id} for n in category.names]

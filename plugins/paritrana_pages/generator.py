@@ -17,6 +17,7 @@ from .index import DataIndex
 from .labels import Labels
 from .place_pages import place_pages
 from .hooks import pages_built
+from .row_html import install_rows
 from .urls import save_as
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class ParitranaGenerator(Generator):
         pages_built.send(self, pages=self.pages, index=self.index, settings=self.settings)
 
     def generate_output(self, writer):
+        install_rows(self.env, {code: Labels(self.index, lang_for(self.settings, code)) for code in languages(self.settings)})
         for page in self.pages:
             target = page.url if page.url.endswith(".html") else save_as(page.url)
             writer.write_file(target, self.get_template(page.template), self.context, url=page.url,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .rows import Link, winner_row
+from .rows import Link
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Page:
 
 @dataclass(frozen=True)
 class Group:
-    """Rows under a heading."""
+    """Awards under a heading (templates show them with the `winner_rows` global)."""
 
     title: str
     anchor: str
@@ -41,12 +41,12 @@ class Section:
     note: str | None = None
 
 
-def group_rows(winners, labels, key, title, anchor_prefix: str) -> tuple[Group, ...]:
+def group_rows(winners, key, title, anchor_prefix: str) -> tuple[Group, ...]:
     """Consecutive-key grouping of winners (already in display order) into titled groups."""
     groups: dict = {}
     for w in winners:
         groups.setdefault(key(w), []).append(w)
-    return tuple(Group(title(k), f"{anchor_prefix}-{_anchor(k)}", tuple(winner_row(w, labels) for w in ws))
+    return tuple(Group(title(k), f"{anchor_prefix}-{_anchor(k)}", tuple(ws))
                  for k, ws in groups.items())
 
 
@@ -58,4 +58,4 @@ def _anchor(key) -> str:
 def by_category(winners, index, labels, anchor_prefix: str) -> tuple[Group, ...]:
     """Groups per category, in the categories' own order, each in rank order."""
     ordered = sorted(winners, key=lambda w: index.category_order.index(w.category))
-    return group_rows(ordered, labels, lambda w: w.category, labels.category, anchor_prefix)
+    return group_rows(ordered, lambda w: w.category, labels.category, anchor_prefix)

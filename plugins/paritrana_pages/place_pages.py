@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .page import Group, Page
-from .rows import Link, figure_row, province_url, regency_url, winner_row
+from .rows import Link, figure_row, province_url, regency_url
 from .urls import edition_url, url
 
 
@@ -11,7 +11,7 @@ def _by_edition(winners, labels, prefix: str) -> tuple[Group, ...]:
     """Newest edition first, undated last, rank order inside."""
     editions = sorted({w.edition for w in winners}, key=lambda e: (e is None, -(e or 0)))
     return tuple(Group(labels.edition_heading(e), f"{prefix}-{e if e is not None else 'tanpa-tahun'}",
-                       tuple(winner_row(w, labels) for w in winners if w.edition == e))
+                       tuple(w for w in winners if w.edition == e))
                  for e in editions)
 
 
@@ -34,7 +34,7 @@ def province_page(index, labels, code: str) -> Page:
         "count": len(located), "parent": parent, "created_year": province.created_year,
         "government": _by_edition(government, labels, "pemprov"),
         "others": _by_edition(others, labels, "tahun"),
-        "elsewhere": tuple(winner_row(w, labels) for w in elsewhere),
+        "elsewhere": tuple(elsewhere),
         "figures": [figure_row(f, labels) for f in index.coverage.get(code, [])],
         "regencies": regencies,
     }
