@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .card import BOLD, REGULAR, SEMIBOLD, font
 
+# Bump whenever the drawing below changes: it is part of every stored badge's key (badge_store.py).
+BADGE_VERSION = 1
 WIDTH = 360
 PAD = 14
 HEADER = 30

@@ -8,6 +8,7 @@ from pathlib import Path
 from paritrana_i18n.catalog import lang_for, languages
 from paritrana_pages.labels import Labels
 
+from .badge_store import BadgeStore
 from .card import HEIGHT, WIDTH
 from .facts import CARDS, alt_text, badge_awards, badge_for, card_for, print_page, site_card
 from .paths import PRINT, absolute, image_url, site_image_url
@@ -47,7 +48,8 @@ def collect(sender, pages, index, settings) -> None:
         spec = site_card(index, lab)
         images[site_image_url(code)] = spec
         site[code] = _image(site_image_url(code), spec)
-    badges: dict[str, str] = {}
+    badges: dict[str, str] = {}  # output path -> badge key in the store
+    store = BadgeStore(Path(settings["PARITRANA_SHARE_CACHE_DIR"]))
     print_pages = []
     for page in pages:
         kind, lab = page.key[0], labels[page.lang]
@@ -62,8 +64,8 @@ def collect(sender, pages, index, settings) -> None:
             permalink = absolute(siteurl, page.url)
             items = []
             for w in badge_awards(index, page.key):
-                item, svg = badge_for(index, lab, w, siteurl, permalink)
-                badges[item["url"]] = svg
+                item, key = badge_for(index, lab, w, siteurl, permalink, store)
+                badges[item["url"]] = key
                 items.append(item)
             summary = print_page(index, lab, page, siteurl, limit, qr)
             summary.values["share"] = dict(share)
@@ -75,6 +77,6 @@ def collect(sender, pages, index, settings) -> None:
         versions.setdefault(summary.key, {})[summary.lang] = summary.url
     for summary in print_pages:
         summary.alternates = versions[summary.key]
-    context[STATE] = {"images": images, "badges": badges, "print_pages": print_pages}
+    context[STATE] = {"images": images, "badges": badges, "badge_store": store, "print_pages": print_pages}
     # Pages this plugin does not build (editorial pages, other plugins' pages) use the site image.
     context["share_site"] = site

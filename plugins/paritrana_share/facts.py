@@ -13,7 +13,6 @@ from paritrana_pages.page import Page
 from paritrana_pages.rows import Link, province_url
 from paritrana_pages.urls import url
 
-from .badge import render_badge
 from .paths import absolute, badge_url, print_url
 
 GOVERNMENT = {"regency": ("pemkab", "pemkot"), "province": ("pemprov",)}
@@ -170,22 +169,21 @@ def badge_awards(index, key: tuple) -> list:
     return newest_first(own) + newest_first(rest)
 
 
-def badge_for(index, labels, w, siteurl: str, permalink: str) -> tuple[dict, str]:
-    """The badge's values for the page and its SVG text."""
+def badge_for(index, labels, w, siteurl: str, permalink: str, store) -> tuple[dict, str]:
+    """The badge's values for the page and its key in the badge store (which draws it if new)."""
     _ = labels.lang._
     lang = labels.lang.code
     place, name = place_label(labels, w), who(index, labels, w)
     round_name = labels.round_name(w.level, w.scope_province)
     category = labels.category(w.category)
     title = f"{place} · {award_name(w)} · {name} ({round_name}; {category})"
-    badge = render_badge(head=award_name(w).upper(), place=place, rank=w.rank, who=name,
-                         details=[round_name, category], site=_("Paritrana Award Archive"), title=title,
-                         lang=lang)
+    key, width, height = store.size(
+        {"head": award_name(w).upper(), "place": place, "rank": w.rank, "who": name,
+         "details": [round_name, category], "site": _("Paritrana Award Archive"), "title": title, "lang": lang})
     src = badge_url(w.id, lang)
     snippet = (f'<a href="{_attr(permalink)}"><img src="{_attr(absolute(siteurl, src))}" '
-               f'alt="{_attr(title)}" width="{badge.width}" height="{badge.height}"></a>')
-    return {"id": w.id, "url": src, "title": title, "width": badge.width, "height": badge.height,
-            "snippet": snippet, "svg": Markup(badge.svg)}, badge.svg
+               f'alt="{_attr(title)}" width="{width}" height="{height}"></a>')
+    return {"id": w.id, "url": src, "title": title, "width": width, "height": height, "snippet": snippet}, key
 
 
 def _attr(text: str) -> str:

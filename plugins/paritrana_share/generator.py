@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -26,24 +25,8 @@ class ShareGenerator(Generator):
         output = Path(self.output_path)
         self.stats = build_images(state["images"], output, Path(self.settings["PARITRANA_SHARE_CACHE_DIR"]),
                                   self.settings["PARITRANA_SHARE_WORKERS"], self.settings["PARITRANA_SHARE_POOL_MIN"])
-        self.write_badges(state["badges"], output)
+        self.stats["badges"] = state["badge_store"].write(state["badges"], output)
         template = self.get_template("print_summary")
         for page in state["print_pages"]:
             writer.write_file(save_as(page.url), template, self.context, url=page.url, meta=page,
                               lang=page.lang, **page.values)
-
-    @staticmethod
-    def write_badges(badges: dict[str, str], output: Path) -> None:
-        """One small file per badge (200,000 for 100,000 awards): plain os calls, no text-file layers."""
-        folders = set()
-        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-        for relative, svg in sorted(badges.items()):
-            path = output / relative
-            if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(path.parent)
-            descriptor = os.open(path, flags, 0o644)
-            try:
-                os.write(descriptor, (svg + "\n").encode("utf-8"))
-            finally:
-                os.close(descriptor)

@@ -1,0 +1,97 @@
+"""Badge SVGs drawn once and kept in the share cache, named by a hash of what they show.
+
+At 100,000 awards a build offers 200,000 badges (one per award and language). Each is drawn only
+when its texts change: the store keeps the SVG under <cache>/badges/ and its height in an index
+(pages need it for the snippet before anything is written), and the generator links the files into
+the output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from .badge import BADGE_VERSION, WIDTH, render_badge
+from .cache import place
+
+INDEX = "heights.json"
+
+
+class BadgeStore:
+    """Heights and files of rendered badges; `size()` draws what the cache lacks."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.root = Path(cache_dir) / "badges" if cache_dir is not None else None
+        self.heights: dict[str, int] = {}
+        self.fresh: dict[str, str] = {}  # without a cache folder: key -> SVG drawn in this build
+        self.inputs: dict[str, tuple] = {}  # key -> render_badge arguments, to redraw a lost file
+        self.drawn = 0
+        if self.root is not None:
+            try:
+                self.heights = json.loads((self.root / INDEX).read_text(encoding="utf-8"))
+            except (FileNotFoundError, ValueError):
+                self.heights = {}
+
+    @staticmethod
+    def key(inputs: dict) -> str:
+        payload = json.dumps({"version": BADGE_VERSION, **inputs}, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.svg"
+
+    def size(self, inputs: dict) -> tuple[str, int, int]:
+        """The badge's cache key, width and height, drawing it if the cache does not have it."""
+        key = self.key(inputs)
+        self.inputs[key] = tuple(inputs.items())
+        height = self.heights.get(key)
+        if height is None:
+            badge = render_badge(**inputs)
+            if self.root is None:
+                self.fresh[key] = badge.svg
+            else:  # the cache is not the output: writing it now keeps no SVG in memory
+                _write(self.path(key), badge.svg)
+            self.heights[key], height = badge.height, badge.height
+            self.drawn += 1
+        return key, WIDTH, height
+
+    def svg(self, key: str) -> str:
+        return render_badge(**dict(self.inputs[key])).svg
+
+    def write(self, badges: dict[str, str], output: Path) -> dict:
+        """Put every badge (output path -> key) into `output`: from the cache, drawing any file it lost."""
+        self._save_index()
+        folders: set[Path] = set()
+        for relative, key in sorted(badges.items()):
+            target = output / relative
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            if self.root is None:
+                _write(target, self.fresh.get(key) or self.svg(key))
+                continue
+            try:
+                place(self.path(key), target)
+            except FileNotFoundError:
+                _write(self.path(key), self.svg(key))
+                place(self.path(key), target)
+        return {"badges": len(badges), "drawn": self.drawn}
+
+    def _save_index(self) -> None:
+        """Record the heights of this build's new badges (atomically: builds may share the cache)."""
+        if self.root is None or not self.drawn:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        temporary = self.root / f".{INDEX}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(self.heights, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, self.root / INDEX)
+
+
+def _write(path: Path, svg: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(svg + "\n")
+    os.replace(temporary, path)
