@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from paritrana_pages.html_head import head_text
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -67,7 +69,7 @@ class _HeadParser(HTMLParser):
 
 def read_head(path: Path) -> HeadInfo:
     parser = _HeadParser()
-    parser.feed(path.read_text(encoding="utf-8").split("</head>", 1)[0])
+    parser.feed(head_text(path))
     return parser.info
 
 

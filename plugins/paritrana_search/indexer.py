@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ import time
 from pathlib import Path
 
 from paritrana_i18n.catalog import languages
+from paritrana_pages.html_head import head_text
 
 from .canonical import normalise_bundle
 from .generator import search_urls
@@ -60,11 +62,19 @@ def pages_to_index(output: Path, written) -> list[Path]:
             continue
         if rel.as_posix() in skip or not path.is_file():
             continue
-        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        head = head_text(path)
         if NOINDEX.search(head):
             continue
         chosen.append(rel)
     return sorted(chosen)
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link (no copy of a long page) where the temporary folder shares the output's file system."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def pagefind_command(site: Path, bundle: Path, settings) -> list[str]:
@@ -88,7 +98,7 @@ def build_index(output: Path, settings, written) -> dict:
         site = Path(tmp) / "site"
         for rel in pages:
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(output / rel, site / rel)
+            _link(output / rel, site / rel)
         try:
             result = subprocess.run(pagefind_command(site, bundle, settings), capture_output=True, text=True,
                                     timeout=settings["PARITRANA_SEARCH_TIMEOUT"], cwd=tmp)
