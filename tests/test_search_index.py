@@ -170,3 +170,30 @@ def test_bad_settings_stop_with_a_message(key, value):
 
     with pytest.raises(SettingsError, match=key):
         apply_defaults({key: value})
+
+
+def test_each_award_is_searchable_on_exactly_one_page_its_most_specific(built_site):  # noqa: F811
+    """Award rows appear on several pages; only the row on the award's regency (else province, else
+    edition) page is indexed, so a search finds it once and lands on its most specific page."""
+    from site_build import winner_urls
+
+    searchable: dict[str, list[str]] = {}
+    listed: dict[str, int] = {}
+    for url in built_site.pages:
+        if built_site.pages[url].lang != "id":
+            continue
+        for row in built_site.pages[url].find_all("tr"):
+            rid = row.attrs.get("id")
+            if not rid:
+                continue
+            listed[rid] = listed.get(rid, 0) + 1
+            if "data-pagefind-ignore" not in row.attrs:
+                searchable.setdefault(rid, []).append(url)
+    problems = []
+    for w in DATA.winners:
+        urls = winner_urls(DATA, w)
+        home = urls.get("regency") or urls.get("province") or urls["edition"]
+        if searchable.get(w.id) != [home]:
+            problems.append(f"{w.id}: searchable on {searchable.get(w.id)}, expected [{home}]")
+    assert sum(listed.values()) > 2 * len(DATA.winners), "awards are listed on several pages"
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems[:20])

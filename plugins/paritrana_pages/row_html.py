@@ -15,7 +15,19 @@ from paritrana_i18n.catalog import current_lang
 from .rows import winner_row
 
 TEMPLATE = "_winner_row.html"
-CELLS = ("open", "edition", "place", "winner", "region", "category", "round", "source", "close")
+CELLS = ("open", "open_unindexed", "edition", "place", "winner", "region", "category", "round", "source", "close")
+UNINDEXED = CELLS.index("open_unindexed")
+
+
+def search_home(winner) -> str:
+    """The one page kind whose table makes an award searchable: its regency, else province, else edition.
+
+    Every award is listed on several pages; indexing it once keeps the search index (and the time to
+    build it) proportional to the data, and a result leads to the award's most specific page.
+    """
+    if winner.regency:
+        return "regency"
+    return "province" if winner.province else "edition"
 
 
 def column_words(lang) -> dict[str, str]:
@@ -50,24 +62,29 @@ class RowCache:
             self.cells[winner.id] = cells
         return cells
 
-    def rows(self, winners, lang: str, siteurl: str, columns: tuple[int, ...]) -> Markup:
-        """The <tr> elements of `winners` with the cells at `columns` (positions in CELLS)."""
+    def rows(self, winners, lang: str, siteurl: str, columns: tuple[int, ...], page_kind: str | None) -> Markup:
+        """The <tr> elements of `winners` with the cells at `columns`; searchable where `page_kind` is their home."""
         parts = []
         for w in winners:
             cells = self.cells_of(w, lang, siteurl)
+            searchable = page_kind is not None and search_home(w) == page_kind
+            parts.append(cells[0] if searchable else cells[UNINDEXED])
             parts.extend(cells[i] for i in columns)
         return Markup("\n".join(parts))
 
 
 def install_rows(env, labels_by_lang: dict) -> RowCache:
-    """Give `env` the `winner_rows(winners, show_edition=…, show_round=…, show_category=…)` global."""
+    """Give `env` the `winner_rows(winners, show_edition=…, show_round=…, show_category=…, searchable_on=…)`
+    global; `searchable_on` is the kind of the page being written (None: no row is searchable there)."""
     cache = RowCache(env, labels_by_lang)
 
     @pass_context
-    def winner_rows(context, winners, show_edition=False, show_round=False, show_category=False):
-        shown = {"edition": show_edition, "category": show_category, "round": show_round}
+    def winner_rows(context, winners, show_edition=False, show_round=False, show_category=False,
+                    searchable_on=None):
+        shown = {"open": False, "open_unindexed": False, "edition": show_edition, "category": show_category,
+                 "round": show_round}
         columns = tuple(i for i, name in enumerate(CELLS) if shown.get(name, True))
-        return cache.rows(winners, current_lang(context), context.get("SITEURL", ""), columns)
+        return cache.rows(winners, current_lang(context), context.get("SITEURL", ""), columns, searchable_on)
 
     env.globals["winner_rows"] = winner_rows
     return cache
