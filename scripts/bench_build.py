@@ -7,7 +7,8 @@ Each dataset is built twice with everything enabled (both languages, every page,
 search index, downloads), exactly as `invoke build` runs Pelican (`--fatal warnings`, PYTHONHASHSEED=0),
 with PARITRANA_DATA_DIR pointing at the dataset:
 
-- cold: a fresh output folder and empty build caches (the share-image cache in .bench/, not .cache/);
+- cold: a fresh output folder and empty build caches (share images, badges, search bundle: the
+  benchmark's own under .bench/, never the project's .cache/);
 - warm: the same inputs again into a fresh output folder, caches kept (what a rebuild costs).
 
 For each it prints wall time, HTML pages written per second, peak memory (the largest process, from
@@ -40,6 +41,8 @@ sys.path.insert(0, str(ROOT))
 
 from tasks import update_section  # noqa: E402
 BENCH = ROOT / ".bench"
+# Plugins that keep work between builds, and the setting naming their cache folder.
+CACHES = {"paritrana_share": "PARITRANA_SHARE_CACHE_DIR", "paritrana_search": "PARITRANA_SEARCH_CACHE_DIR"}
 TARGETS = {"bundled": (15, None), 10_000: (20, None), 100_000: (60, 1024)}  # seconds, MB
 
 
@@ -96,8 +99,9 @@ def build(data: Path | None, output: Path, cache: Path) -> dict:
            "-o", str(output), str(ROOT / "content"), "-e"]
     if data is not None:
         cmd += [f"PARITRANA_DATA_DIR={json.dumps(str(data))}"]
-    if (ROOT / "plugins" / "paritrana_share").is_dir():  # the benchmark's own cache, not the project's .cache/
-        cmd += [f"PARITRANA_SHARE_CACHE_DIR={json.dumps(str(cache / 'share'))}"]
+    for plugin, setting in CACHES.items():  # the benchmark's own caches, never the project's .cache/
+        if (ROOT / "plugins" / plugin).is_dir():
+            cmd += [f"{setting}={json.dumps(str(cache / plugin.removeprefix('paritrana_')))}"]
     if cmd[-1] == "-e":
         cmd.pop()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -80,6 +81,15 @@ def need(*names: str) -> None:
 
 
 # --- building and serving -----------------------------------------------------------------------
+
+# Settings naming the folders where plugins keep work between builds (share images, badges, search bundle).
+CACHE_SETTINGS = ("PARITRANA_SHARE_CACHE_DIR", "PARITRANA_SEARCH_CACHE_DIR")
+
+
+def fresh_caches(folder: Path) -> list[str]:
+    """Pelican arguments that give a build empty caches of its own under `folder`."""
+    return ["-e", *(f"{name}={json.dumps(str(folder / name.lower()))}" for name in CACHE_SETTINGS)]
+
 
 def invoke_build(output: Path, data: Path | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
     """`invoke build [--data D] --output O` exactly as a user runs it; never raises on failure."""

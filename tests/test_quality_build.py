@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from quality_support import ENV, ROOT, invoke_build
+from quality_support import ENV, ROOT, fresh_caches, invoke_build
 import tasks  # noqa: E402  (importable once quality_support put the project root on sys.path)
 from site_build import LazyPages, append_row
 
@@ -33,8 +33,10 @@ BAD = ROOT / "tests" / "bad_inputs"
 # --- full build and reproducibility --------------------------------------------------------------
 
 def plain_pelican(output: Path) -> subprocess.CompletedProcess:
-    """Pelican run directly (not through invoke) with another hash seed: output must not depend on it."""
-    return subprocess.run(tasks._pelican_command("pelicanconf.py", output), cwd=ROOT,
+    """Pelican run directly (not through invoke) with another hash seed and empty caches of its own:
+    output must depend on neither (the other build reuses the project's caches)."""
+    command = tasks._pelican_command("pelicanconf.py", output) + fresh_caches(output.parent / f"{output.name}-caches")
+    return subprocess.run(command, cwd=ROOT,
                           env={**ENV, "PYTHONHASHSEED": "4242"}, capture_output=True, text=True, timeout=900)
 
 

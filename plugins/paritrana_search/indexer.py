@@ -26,6 +26,7 @@ from pathlib import Path
 from paritrana_i18n.catalog import languages
 from paritrana_pages.html_head import head_text
 
+from .bundle_cache import bundle_key, restore, store
 from .canonical import normalise_bundle
 from .generator import search_urls
 from .settings import SettingsError
@@ -77,12 +78,16 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def pagefind_command(site: Path, bundle: Path, settings) -> list[str]:
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
-           "--root-selector", settings["PARITRANA_SEARCH_ROOT_SELECTOR"]]
+def pagefind_options(settings) -> list[str]:
+    options = ["--root-selector", settings["PARITRANA_SEARCH_ROOT_SELECTOR"]]
     for selector in settings["PARITRANA_SEARCH_EXCLUDE_SELECTORS"]:
-        cmd += ["--exclude-selectors", selector]
-    return cmd
+        options += ["--exclude-selectors", selector]
+    return options
+
+
+def pagefind_command(site: Path, bundle: Path, settings) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
+            *pagefind_options(settings)]
 
 
 def build_index(output: Path, settings, written) -> dict:
@@ -92,8 +97,31 @@ def build_index(output: Path, settings, written) -> dict:
     if not pages:
         raise SearchIndexError("search: no pages to index (did the pages plugin write anything?)")
     bundle = output / settings["PARITRANA_SEARCH_BUNDLE_DIR"].strip("/")
-    shutil.rmtree(bundle, ignore_errors=True)
     start = time.perf_counter()
+    cache = settings.get("PARITRANA_SEARCH_CACHE_DIR")
+    key = bundle_key(output, pages, pagefind_options(settings)) if cache else None
+    if cache and restore(Path(cache), key, bundle):
+        how = "unchanged pages: bundle reused"
+    else:
+        run_pagefind(output, pages, bundle, settings)
+        if cache:
+            store(Path(cache), key, bundle)
+        how = "Pagefind run"
+    seconds = time.perf_counter() - start
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    found = set(entry.get("languages", {}))
+    expected = set(languages(settings))
+    if found != expected:
+        raise SearchIndexError(f"search: Pagefind made indexes for {sorted(found)}, expected one per language "
+                               f"{sorted(expected)}: every page needs <html lang> set to its language")
+    counts = ", ".join(f"{code}: {info['page_count']}" for code, info in sorted(entry["languages"].items()))
+    logger.info("Search index of %d pages (%s) in %.2f s (%s)", len(pages), counts, seconds, how)
+    return entry
+
+
+def run_pagefind(output: Path, pages: list[Path], bundle: Path, settings) -> None:
+    """Index `pages` (paths relative to `output`) with Pagefind into `bundle`, made byte-reproducible."""
+    shutil.rmtree(bundle, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="paritrana-search-") as tmp:
         site = Path(tmp) / "site"
         for rel in pages:
@@ -113,16 +141,6 @@ def build_index(output: Path, settings, written) -> dict:
         raise SearchIndexError(f"search: Pagefind exited with {result.returncode} (its messages are above); "
                                "is `pagefind[bin]` from requirements.txt installed?")
     normalise_bundle(bundle)
-    seconds = time.perf_counter() - start
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    found = set(entry.get("languages", {}))
-    expected = set(languages(settings))
-    if found != expected:
-        raise SearchIndexError(f"search: Pagefind made indexes for {sorted(found)}, expected one per language "
-                               f"{sorted(expected)}: every page needs <html lang> set to its language")
-    counts = ", ".join(f"{code}: {info['page_count']}" for code, info in sorted(entry["languages"].items()))
-    logger.info("Pagefind indexed %d pages (%s) in %.2f s", len(pages), counts, seconds)
-    return entry
 
 
 def index_site(pelican) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 DEFAULTS = {
     # Build the Pagefind index after Pelican has written the site (False only for quick local checks:
     # the search page then says the index is missing).
@@ -18,6 +21,11 @@ DEFAULTS = {
 }
 
 
+def cache_default(settings) -> str:
+    """Bundles of earlier builds, reused while the indexed pages stay the same (outside the output)."""
+    return str(Path(settings.get("PATH", "content")).resolve().parent / ".cache" / "search")
+
+
 class SettingsError(SystemExit):
     """A PARITRANA_SEARCH_* setting is wrong; the message says which and how to fix it."""
 
@@ -26,6 +34,14 @@ def apply_defaults(settings) -> None:
     """Fill in missing PARITRANA_SEARCH_* settings and validate them."""
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
+    settings.setdefault("PARITRANA_SEARCH_CACHE_DIR", cache_default(settings))
+    cache = settings["PARITRANA_SEARCH_CACHE_DIR"]
+    if cache is not None:  # None: run Pagefind on every build
+        if not isinstance(cache, (str, os.PathLike)) or not str(cache):
+            raise SettingsError(f"PARITRANA_SEARCH_CACHE_DIR must be a folder path or None (got {cache!r})")
+        output = Path(settings.get("OUTPUT_PATH", "output")).resolve()
+        if Path(cache).resolve() == output or output in Path(cache).resolve().parents:
+            raise SettingsError(f"PARITRANA_SEARCH_CACHE_DIR ({cache}) must be outside the output folder ({output})")
     if not isinstance(settings["PARITRANA_SEARCH_INDEX"], bool):
         raise SettingsError("PARITRANA_SEARCH_INDEX must be True or False")
     bundle = settings["PARITRANA_SEARCH_BUNDLE_DIR"]
