@@ -172,7 +172,10 @@ def test_a_province_without_figures_has_no_chart(built_site):  # noqa: F811
 def test_the_map_page_reads_without_javascript(built_site):  # noqa: F811
     page = built_site.pages["/peta/"]
     interactive = page.by_id("peta-interaktif")
-    assert "hidden" in interactive.attrs, "the interactive part shows only when its script runs"
+    assert "hidden" not in interactive.attrs, "in the page from the start, so nothing moves when the map draws"
+    noscript = [link.attrs["href"] for n in page.find_all("noscript") for link in n.find_all("link")]
+    assert noscript == ["/theme/css/maps-noscript.css"], "without scripts a stylesheet hides it"
+    assert ".pa-interactive { display: none; }" in (built_site.root / noscript[0].lstrip("/")).read_text()
     for year in YEARS:
         assert page.by_id(f"tahun-{year}") is not None
     radios = [i.attrs["value"] for i in interactive.find_all("input") if i.attrs.get("type") == "radio"]
