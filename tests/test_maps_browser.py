@@ -176,3 +176,47 @@ def test_the_map_fits_a_phone(chromium, site_url):
         assert v.errors == []
     finally:
         v.close()
+
+
+LABELS = """() => {
+  const box = document.querySelector('.pa-map').getBoundingClientRect();
+  const marks = [...document.querySelectorAll('path.pa-marker')].map(p => p.getBoundingClientRect());
+  return [...document.querySelectorAll('.pa-marker-label')].map((label, n) => {
+    const r = label.getBoundingClientRect(), m = marks[n];
+    const side = ['left', 'right', 'top', 'bottom'].find(s => label.classList.contains('leaflet-tooltip-' + s));
+    const gap = {left: m.left - r.right, right: r.left - m.right, top: m.top - r.bottom, bottom: r.top - m.bottom}[side];
+    const across = side === 'left' || side === 'right' ? (r.top + r.bottom - m.top - m.bottom) / 2
+                                                      : (r.left + r.right - m.left - m.right) / 2;
+    return {name: label.textContent, side, gap, across, shown: getComputedStyle(label).visibility === 'visible',
+            inside: r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom};
+  });
+}"""
+
+
+@pytest.mark.parametrize("width", [820, 960, 1280])
+@pytest.mark.parametrize("url", ["/peta/", "/en/map/"])
+def test_each_name_sits_beside_its_marker_inside_the_map(chromium, site_url, url, width):
+    v = Visit(chromium, site_url + url, width=width)
+    try:
+        labels = v.page.evaluate(LABELS)
+        assert len(labels) == 5 and all(label["shown"] for label in labels), labels
+        for label in labels:
+            assert 0 <= label["gap"] <= 16 and abs(label["across"]) <= 2, f"{label['name']} is away from its marker: {label}"
+            assert label["inside"], f"{label['name']} is cut off by the edge of the map at {width} px"
+    finally:
+        v.close()
+
+
+def test_the_map_fits_the_country_again_when_its_box_grows(chromium, site_url):
+    v = Visit(chromium, site_url + "/peta/", width=375)
+    try:
+        zoom = v.page.evaluate("() => map_paritrana.getZoom()")
+        assert v.page.evaluate(LABELS)[0]["shown"] is False, "no names on a phone"
+        v.page.set_viewport_size({"width": 1280, "height": 900})
+        v.page.wait_for_function(f"() => map_paritrana.getZoom() > {zoom}", timeout=5_000)
+        west, east = v.page.evaluate("() => [map_paritrana.getBounds().getWest(), map_paritrana.getBounds().getEast()]")
+        assert west <= 95.1 and east >= 140.9, "the whole country is in view"
+        labels = v.page.evaluate(LABELS)
+        assert all(label["shown"] and label["inside"] and 0 <= label["gap"] <= 16 for label in labels), labels
+    finally:
+        v.close()

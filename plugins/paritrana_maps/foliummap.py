@@ -64,7 +64,8 @@ def fix_ids(root: Element) -> None:
 
 def build_map(config: dict, *, siteurl: str, bounds: tuple[float, float, float, float],
               tiles: dict | None) -> RenderedMap:
-    """Render the folium map; `bounds` is (west, south, east, north) of the province shapes."""
+    """Render the folium map; `bounds` is (west, south, east, north) of the province shapes. The map
+    starts around their centre; theme/static/js/maps.js fits it to them (the config's "bounds")."""
     west, south, east, north = bounds
     m = folium.Map(location=[round((south + north) / 2, 3), round((west + east) / 2, 3)], zoom_start=4,
                    tiles=None, min_zoom=3, max_zoom=10, zoom_snap=0.25, zoom_delta=0.5,
@@ -75,7 +76,6 @@ def build_map(config: dict, *, siteurl: str, bounds: tuple[float, float, float, 
     m.default_css = [("leaflet_css", f"{siteurl}/{LEAFLET_DIR}/leaflet.css")]
     if tiles:
         folium.TileLayer(tiles=tiles["url"], attr=tiles["attribution"], name="basemap", max_zoom=10).add_to(m)
-    m.fit_bounds([[round(south, 3), round(west, 3)], [round(north, 3), round(east, 3)]], padding=(8, 8))
     ProvinceChoropleth(config, f"{siteurl}/{MAPS_JS}").add_to(m)
     figure = m.get_root()
     fix_ids(figure)

@@ -4,12 +4,6 @@
 (function () {
   "use strict";
 
-  // Show the interactive part before folium's script creates the map, so Leaflet measures a visible box.
-  var parts = document.querySelectorAll("[data-pa-map]");
-  for (var i = 0; i < parts.length; i++) {
-    parts[i].hidden = false;
-  }
-
   function tooltipContent(lines) {
     var box = document.createElement("div");
     lines.forEach(function (text, n) {
@@ -85,11 +79,53 @@
       map.attributionControl.addAttribution(cfg.attribution);
     }
 
-    // Keep the whole country in view when the box changes size (a phone turned, a window resized),
-    // until the reader zooms or pans.
+    // The newer provinces: a circle at the capital and its name beside it. They need no geometry, so
+    // they are placed before the first fit, which keeps their names inside the box.
+    var offsets = {left: [-8, 0], right: [8, 0], top: [0, -8], bottom: [0, 8]};
+    var markers = [];
+    var labels = cfg.markers.map(function (m) {
+      var marker = L.circleMarker([m.lat, m.lon], {radius: 7});
+      track(m.code, marker);
+      marker.setStyle(style(m.code, true));
+      markers.push(marker.addTo(map));
+      return L.tooltip({permanent: true, direction: m.side, offset: offsets[m.side], className: "pa-marker-label",
+                        interactive: false})
+        .setLatLng([m.lat, m.lon]).setContent(tooltipContent([m.label])).addTo(map);
+    });
+
+    // Pixels by which the names stick out of the box: [left, top, right, bottom].
+    function overhang() {
+      var box = map.getContainer().getBoundingClientRect();
+      var out = [0, 0, 0, 0];
+      labels.forEach(function (label) {
+        var r = label.getElement().getBoundingClientRect();
+        var sides = [box.left - r.left, box.top - r.top, r.right - box.right, r.bottom - box.bottom];
+        out = out.map(function (px, n) { return Math.max(px, Math.ceil(sides[n])); });
+      });
+      return out;
+    }
+
+    // The whole country in view, at once (an animated zoom from folium's start view would move the
+    // names while they are measured), with room for the names at zooms that show them. It stays in
+    // view when the box changes size (a phone turned, a window resized), until the reader zooms or pans.
     var home = L.latLngBounds(cfg.bounds);
     var moved = false;
     var fitting = false;
+    function fitHome() {
+      var pad = [8, 8, 8, 8];
+      fitting = true;
+      for (var tries = 0; tries < 3; tries++) {
+        map.fitBounds(home, {animate: false, paddingTopLeft: [pad[0], pad[1]], paddingBottomRight: [pad[2], pad[3]]});
+        var more = map.getZoom() < cfg.labelZoom ? [0, 0, 0, 0] : overhang();
+        if (Math.max.apply(null, more) <= 0) {
+          break;
+        }
+        // Padding on one side moves the view by half of it when the zoom stays.
+        pad = pad.map(function (px, n) { return px + 2 * Math.max(0, more[n]); });
+      }
+      fitting = false;
+    }
+    fitHome();
     map.on("zoomstart movestart", function () {
       if (!fitting) {
         moved = true;
@@ -97,9 +133,7 @@
     });
     map.on("resize", function () {
       if (!moved) {
-        fitting = true;
-        map.fitBounds(home, {animate: false, padding: [8, 8]});
-        fitting = false;
+        fitHome();
       }
     });
     if (window.ResizeObserver) {
@@ -125,16 +159,8 @@
       return response.json();
     }).then(function (data) {
       shapes.addData(data).addTo(map);
-      cfg.markers.forEach(function (m) {
-        var marker = L.circleMarker([m.lat, m.lon], {radius: 7});
-        track(m.code, marker);
-        marker.setStyle(style(m.code, true));
-        marker.addTo(map);
-        var offsets = {left: [-8, 0], right: [8, 0], top: [0, -8], bottom: [0, 8]};
-        L.tooltip({permanent: true, direction: m.side, offset: offsets[m.side], className: "pa-marker-label",
-                   interactive: false})
-          .setLatLng([m.lat, m.lon]).setContent(tooltipContent([m.label])).addTo(map);
-      });
+      // The circles lie inside the shapes of the provinces they were formed from: keep them on top.
+      markers.forEach(function (marker) { marker.bringToFront(); });
       choose(year, false);
       root.setAttribute("data-ready", "true");
     }).catch(function () {
