@@ -2,7 +2,9 @@
 
 - accessibility: axe-core (node_modules/axe-core, pinned) finds zero violations;
 - no third-party requests: every request the page makes (and every one the CSP blocked) is to the site;
-- the Content-Security-Policy blocks nothing the site needs, and no script throws;
+- the Content-Security-Policy blocks nothing the site needs, comes right after <meta charset>, and no
+  script throws;
+- a 375 px wide screen: the page never scrolls sideways (wide tables and tile maps scroll in their own box);
 - page weight: HTML + CSS + JS (gzip) within the budget of each page type; the map page counts its
   geometry/JSON fetches too.
 
@@ -38,6 +40,20 @@ document.addEventListener('securitypolicyviolation', (e) => window.__paritrana_c
   `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber}` +
   (e.sample ? ` sample: ${e.sample}` : '')));
 """
+PHONE = {"width": 375, "height": 812}
+HEAD_START = "() => [...document.head.children].slice(0, 2).map(e => e.outerHTML)"
+# The page's width, and what sticks out of it outside any box that scrolls or clips on its own.
+OVERFLOW = """() => {
+  const width = window.innerWidth, out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.getBoundingClientRect().right <= width + 0.5) continue;
+    let boxed = false;
+    for (let p = el.parentElement; p && p !== document.body && !boxed; p = p.parentElement)
+      boxed = getComputedStyle(p).overflowX !== 'visible';
+    if (!boxed) out.push(el.outerHTML.slice(0, 120));
+  }
+  return {scroll: document.documentElement.scrollWidth, width, out: out.slice(0, 5)};
+}"""
 AXE_RUN = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
@@ -57,6 +73,8 @@ class Visit:
     csp: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     axe: list[dict] = field(default_factory=list)
+    head_start: list[str] = field(default_factory=list)
+    phone: dict = field(default_factory=dict)
 
 
 def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) -> Visit:
@@ -83,10 +101,18 @@ def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) 
                 body = r.body()
                 result.weights[r.url] = (kind_of, len(body), gzip_size(body))
         result.csp = page.evaluate("window.__paritrana_csp")
+        result.head_start = page.evaluate(HEAD_START)
         page.evaluate(axe_source)  # evaluated through the DevTools protocol, so the page's CSP allows it
         result.axe = page.evaluate(AXE_RUN)
     finally:
         context.close()
+    phone = chromium.new_context(viewport=PHONE, service_workers="block")
+    try:
+        page = phone.new_page()
+        page.goto(base + url, wait_until="networkidle", timeout=60_000)
+        result.phone = page.evaluate(OVERFLOW)
+    finally:
+        phone.close()
     return result
 
 
@@ -158,6 +184,21 @@ def test_csp_blocks_nothing_and_no_script_fails(visits, kind, lang):
     v = _visit(visits, kind, lang)
     assert not v.csp, f"{v.url}: the Content-Security-Policy blocked:\n" + "\n".join(v.csp)
     assert not v.errors, f"{v.url}: errors in the browser:\n" + "\n".join(v.errors)
+
+
+@pytest.mark.parametrize("kind,lang", CASES)
+def test_the_policy_comes_right_after_the_charset(visits, kind, lang):
+    """A meta policy covers only what follows it."""
+    v = _visit(visits, kind, lang)
+    assert len(v.head_start) == 2 and v.head_start[0].lower().startswith("<meta charset="), v.head_start
+    assert 'http-equiv="Content-Security-Policy"' in v.head_start[1], f"{v.url}: head starts {v.head_start}"
+
+
+@pytest.mark.parametrize("kind,lang", CASES)
+def test_no_sideways_scrolling_on_a_375_px_screen(visits, kind, lang):
+    v = _visit(visits, kind, lang)
+    assert v.phone["scroll"] <= v.phone["width"], (
+        f"{v.url} at {PHONE['width']} px is {v.phone['scroll']} px wide; sticking out:\n" + "\n".join(v.phone["out"]))
 
 
 # --- page weight ------------------------------------------------------------------------------------
