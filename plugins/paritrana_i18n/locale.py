@@ -50,6 +50,7 @@ class Lang:
         self.code = code
         self.locale = Locale.parse(code)
         self._t = translations
+        self._dates: dict[date, str] = {}  # formatting one date costs ~70 µs; a build formats the same ones often
 
     def raw_gettext(self, message: str) -> str:
         return self._t.gettext(message)
@@ -76,7 +77,12 @@ class Lang:
 
     def date(self, value: date | None) -> str | None:
         """12 September 2024 / September 12, 2024."""
-        return format_date(value, format="long", locale=self.locale) if value else None
+        if not value:
+            return None
+        text = self._dates.get(value)
+        if text is None:
+            text = self._dates[value] = format_date(value, format="long", locale=self.locale)
+        return text
 
     def partial_date(self, value: str | None) -> str | None:
         """'2024' / 'Agustus 2024' / '12 Agustus 2024' from an ISO partial date."""
