@@ -14,6 +14,7 @@ from paritrana_pages.urls import save_as
 from .bundle import Bundle
 from .cite import add_citations
 from .page import data_pages
+from .store import place
 from .version import data_version
 
 logger = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ def cite_pages(sender, pages, index, settings) -> None:
 
 
 class DownloadsGenerator(Generator):
-    """Makes every file in memory in generate_context and writes nothing before generate_output."""
+    """Renders what the cache lacks in generate_context; writes into the output only in generate_output."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,11 +54,13 @@ class DownloadsGenerator(Generator):
 
     def generate_output(self, writer):
         root = Path(self.output_path)
-        for path, data in self.bundle.files.items():
-            target = root / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        logger.info("Wrote %d download and API files", len(self.bundle.files))
+        try:
+            for path, entry in self.bundle.files.items():
+                place(entry, root / path)
+        finally:
+            self.bundle.close()
+        logger.info("Wrote %d download and API files (%d rendered, the rest from the cache)",
+                    len(self.bundle.files), len(self.bundle.rendered))
         for page in self.pages:
             writer.write_file(save_as(page.url), self.get_template(page.template), self.context, url=page.url,
                               meta=page, lang=page.lang, **page.values)

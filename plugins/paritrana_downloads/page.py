@@ -10,7 +10,7 @@ from paritrana_pages.page import Page
 from paritrana_pages.rows import Link, province_url
 from paritrana_pages.urls import edition_url, url
 
-from .bundle import ENDPOINTS, IDN_AREA_DATA, LICENCES, NATURAL_EARTH
+from .api import ENDPOINTS, IDN_AREA_DATA, LICENCES, NATURAL_EARTH
 from .cite import CC_BY, citation_text
 from .paths import FORMATS, data_page, site_link, site_name
 from .tables import COVERAGE_COLUMNS, WINNER_COLUMNS
@@ -28,13 +28,13 @@ def file_size(lang, size: int) -> str:
 
 
 def _files(download, lang, label: str) -> list[dict]:
-    return [{"format": fmt.upper(), "url": download.path(fmt), "size": file_size(lang, len(download.files[fmt])),
-             "aria": f"{fmt.upper()}, {label}, {file_size(lang, len(download.files[fmt]))}"}
+    return [{"format": fmt.upper(), "url": download.path(fmt), "size": file_size(lang, download.files[fmt].size),
+             "aria": f"{fmt.upper()}, {label}, {file_size(lang, download.files[fmt].size)}"}
             for fmt in FORMATS]
 
 
 def _item(download, lang, title: str, link: str | None) -> dict:
-    return {"title": title, "url": link, "rows": lang.number(len(download.rows)), "count": len(download.rows),
+    return {"title": title, "url": link, "rows": lang.number(download.count), "count": download.count,
             "files": _files(download, lang, title)}
 
 
@@ -80,13 +80,11 @@ def data_page_for(bundle, settings, lang) -> Page:
          "head": _("Province"), "items": provinces},
     ]
 
-    latest = index.editions_with_winners()[0] if index.editions_with_winners() else None
     example = None
-    if latest is not None:
-        path = paths.api_edition(latest)
-        document = bundle.api[path]
-        example = {"path": "/" + path, "url": path, "count": lang.number(document["count"]),
-                   "text": json.dumps(document["winners"][0], ensure_ascii=False, sort_keys=True, indent=1)}
+    if bundle.example:
+        path = bundle.example["path"]
+        example = {"path": "/" + path, "url": path, "count": lang.number(bundle.example["count"]),
+                   "text": json.dumps(bundle.example["first"], ensure_ascii=False, sort_keys=True, indent=1)}
     endpoints = [{"pattern": "/" + bundle.endpoint_path(name), "url": bundle.endpoint_path(bundle.example_name(name)),
                   "example": "/" + bundle.endpoint_path(bundle.example_name(name)), "description": _(text)}
                  for name, text in ENDPOINTS]
@@ -101,7 +99,7 @@ def data_page_for(bundle, settings, lang) -> Page:
         "winner_columns": _columns(WINNER_COLUMNS, lang), "coverage_columns": _columns(COVERAGE_COLUMNS, lang),
         "winners_csv": by_key["winners"].path("csv"), "coverage_csv": by_key["coverage"].path("csv"),
         "api_index": bundle.endpoint_path("index"), "endpoints": endpoints, "example": example,
-        "datapackage": {"url": paths.datapackage, "size": file_size(lang, len(package)),
+        "datapackage": {"url": paths.datapackage, "size": file_size(lang, package.size),
                         "resources": lang.number(3 * len(bundle.downloads)),
                         "tables": lang.number(len(bundle.downloads))},
         "licences": {"cc_by": CC_BY.get(code, CC_BY["en"]), "odbl": LICENCES["ODbL-1.0"]["path"],
