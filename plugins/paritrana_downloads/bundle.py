@@ -169,8 +169,7 @@ class Bundle:
             workbook = {"about": self._about(d), "stamp": self.version.timestamp, "title": d.title,
                         "creator": site_name(self.settings)}
             spec.update(workbook)
-        return render.Job(file_key(spec, rows.digest()), fmt, positions=rows.positions, rows=d.rows,
-                          workbook=workbook)
+        return render.Job(file_key(spec, rows.digest()), fmt, positions=rows.positions, workbook=workbook)
 
     @staticmethod
     def _json_key(document: dict) -> str:

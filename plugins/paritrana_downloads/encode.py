@@ -1,8 +1,8 @@
 """Each table row encoded once (JSON text, CSV line, XLSX cells) and reused by every file that holds it.
 
 A row's JSON text is exactly what `json.dumps(json_row(row), ensure_ascii=False, sort_keys=True, indent=1)`
-writes for an item of a list at depth 1 (the 'rows' or 'winners' of a document), made by the C encoder
-instead of the slow indenting one. It decides every other format of the row, so its digest is the row's
+writes for an item of a list at depth 1 (the 'rows' or 'winners' of a document), made from the C encoder's
+compact output of the row's values instead of by the slow indenting encoder. It decides every other format of the row, so its digest is the row's
 part of a file's cache key.
 """
 
@@ -13,13 +13,13 @@ import hashlib
 import json
 import re
 from datetime import date
-from operator import itemgetter
+from operator import add, itemgetter
 
 from openpyxl.utils import get_column_letter
 
 from .tables import json_value
 from .writers import csv_cell
-from .xlsx import row_xml
+from .xlsx import NUMBER, row_xml
 
 CHUNK = 2000  # rows encoded per call of the C encoder
 ITEM = "\x00"  # item separator of the compact encoding; a raw NUL never occurs inside encoded JSON
@@ -40,15 +40,18 @@ def _numbers(columns) -> list[str]:
 def json_texts(columns, rows) -> list[str]:
     """The JSON text of every row, in order (indent 1, sorted keys, real characters)."""
     numbers = _numbers(columns)
+    keys = sorted(c.name for c in columns)
+    getter, heads = itemgetter(*keys), [f'"{key}": ' for key in keys]
     texts: list[str] = []
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start:start + CHUNK]
         if numbers:  # whole floats are written as integers
             chunk = [{**r, **{k: json_value(r[k]) for k in numbers}} for r in chunk]
-        compact = json.dumps(chunk, ensure_ascii=False, sort_keys=True, separators=(ITEM, ": "),
+        # the values of each row as a list, items apart by NUL; a row's last value never ends with ']'
+        compact = json.dumps(list(map(getter, chunk)), ensure_ascii=False, separators=(ITEM, ""),
                              default=_default)[2:-2]
-        for body in compact.replace("}" + ITEM + "{", "\x01").replace(ITEM, ",\n   ").split("\x01"):
-            texts.append("  {\n   " + body + "\n  }")
+        for body in compact.split("]" + ITEM + "["):
+            texts.append("  {\n   " + ",\n   ".join(map(add, heads, body.split(ITEM))) + "\n  }")
     return texts
 
 
@@ -87,25 +90,28 @@ def header_line(columns) -> str:
     return lines[0]
 
 
-def xlsx_rows(columns, rows) -> list[str]:
-    """The XLSX row fragments of the rows (see xlsx.row_xml)."""
+def xlsx_rows(columns, rows) -> list[list[str]]:
+    """The XLSX rows (see xlsx.row_xml), each split where its number goes: joining with the number is quick."""
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
     getter = itemgetter(*(c.name for c in columns))
-    return [row_xml(letters, getter(row)) for row in rows]
+    return [row_xml(letters, getter(row)).split(NUMBER) for row in rows]
 
 
-def widths(columns, rows) -> list[int]:
-    """Column widths of the data sheet: the longest value (text up to 60 characters, dates 10) plus 2."""
+def cell_widths(columns, rows) -> list[list[int]]:
+    """Per column, what each row's value asks of the column's width (text up to 60 characters, dates 10)."""
     found = []
     for c in columns:
-        values = list(filter(None, map(itemgetter(c.name), rows)))  # 0 and '' are never the longest
+        values = list(map(itemgetter(c.name), rows))
         if c.type == "string":
-            longest = min(max(map(len, values), default=0), 60)
+            found.append([min(len(v), 60) if v else 0 for v in values])
         elif c.type == "date":
-            longest = 10 if values else 0
-        elif c.type == "integer":
-            longest = max(map(len, map(str, values)), default=0)
+            found.append([10 if v else 0 for v in values])
         else:
-            longest = max((len(str(json_value(v))) for v in values), default=0)
-        found.append(max(len(c.name), longest) + 2)
+            found.append([len(str(json_value(v))) if v is not None else 0 for v in values])
     return found
+
+
+def widths(columns, cells: list[list[int]], positions) -> list[int]:
+    """Column widths of the data sheet for the rows at `positions`: the widest value or the name, plus 2."""
+    return [max(len(c.name), max(map(column.__getitem__, positions), default=0)) + 2
+            for c, column in zip(columns, cells)]

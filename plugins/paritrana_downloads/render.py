@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .documents import outline, pieces
-from .encode import csv_lines, header_line, widths, xlsx_rows
+from .encode import cell_widths, csv_lines, header_line, widths, xlsx_rows
 from .xlsx import Workbook
 
 CHUNK = 2000  # rows encoded at a time
@@ -24,7 +24,6 @@ class Job:
     key: str
     fmt: str
     positions: list = field(default_factory=list)  # rows of the table, in order (csv, xlsx)
-    rows: list = field(default_factory=list)       # those rows (xlsx: for the column widths)
     document: dict | None = None                   # json: the document, its rows as documents.Rows
     workbook: dict | None = None                   # xlsx: about, stamp, title, creator
 
@@ -77,19 +76,20 @@ def _json(job: Job, store):
     return store.commit(temporary, job.key, "json", target.sha256)
 
 
-def _open(job: Job, table: Table, path):
+def _open(job: Job, table: Table, path, cells):
     if job.fmt == "csv":
         handle = TextFile(path)
         handle.write("\ufeff" + header_line(table.columns))
         return handle
-    return Workbook(path, [c.name for c in table.columns], widths(table.columns, job.rows), len(job.rows),
-                    **job.workbook)
+    return Workbook(path, [c.name for c in table.columns], widths(table.columns, cells, job.positions),
+                    len(job.positions), **job.workbook)
 
 
 def _stream(jobs: list[Job], table: Table, store) -> dict:
     """CSV and XLSX jobs in one pass over the rows they need, encoded in chunks."""
     paths = {id(job): store.temporary(job.key, job.fmt) for job in jobs}
-    targets = {id(job): _open(job, table, paths[id(job)]) for job in jobs}
+    cells = cell_widths(table.columns, table.rows) if any(job.fmt == "xlsx" for job in jobs) else None
+    targets = {id(job): _open(job, table, paths[id(job)], cells) for job in jobs}
     try:
         for fmt in ("csv", "xlsx"):
             chosen = [job for job in jobs if job.fmt == fmt]

@@ -34,12 +34,12 @@ def json_bytes(document) -> bytes:
 
 def xlsx_bytes(columns, rows, about: list[tuple[str, str]], stamp: datetime, title: str, creator: str) -> bytes:
     """A whole workbook in memory (the build streams its workbooks to files instead, see render.py)."""
-    from .encode import widths, xlsx_rows  # encode uses this module's csv_cell
+    from .encode import cell_widths, widths, xlsx_rows  # encode uses this module's csv_cell
     from .xlsx import Workbook
 
     buffer = io.BytesIO()
-    workbook = Workbook(buffer, [c.name for c in columns], widths(columns, rows), len(rows), about, stamp, title,
-                        creator)
+    sizes = widths(columns, cell_widths(columns, rows), range(len(rows)))
+    workbook = Workbook(buffer, [c.name for c in columns], sizes, len(rows), about, stamp, title, creator)
     workbook.add(xlsx_rows(columns, rows))
     workbook.close()
     return buffer.getvalue()
