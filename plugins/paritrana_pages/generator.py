@@ -17,6 +17,7 @@ from .index import DataIndex
 from .labels import Labels
 from .place_pages import place_pages
 from .hooks import pages_built
+from .parallel import can_fork, write_in_two
 from .row_html import install_rows
 from .urls import save_as
 
@@ -93,11 +94,22 @@ class ParitranaGenerator(Generator):
         pages_built.send(self, pages=self.pages, index=self.index, settings=self.settings)
 
     def generate_output(self, writer):
-        install_rows(self.env, {code: Labels(self.index, lang_for(self.settings, code)) for code in languages(self.settings)})
-        for page in self.pages:
+        langs = languages(self.settings)
+        install_rows(self.env, {code: Labels(self.index, lang_for(self.settings, code)) for code in langs})
+
+        def write_one(page):
             target = page.url if page.url.endswith(".html") else save_as(page.url)
             writer.write_file(target, self.get_template(page.template), self.context, url=page.url,
                               meta=page, lang=page.lang, **page.values)
+
+        groups = [[p for p in self.pages if p.lang == code] for code in langs]
+        if self.settings["PARITRANA_PAGES_WORKERS"] > 1 and len(self.pages) >= self.settings["PARITRANA_PAGES_FORK_MIN"] \
+                and can_fork():
+            write_in_two(groups, write_one, writer)
+        else:
+            for group in groups:
+                for page in group:
+                    write_one(page)
 
 
 def check_content_translations(generators) -> None:

@@ -5,12 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-
-def usable_cores() -> int:
-    """Cores this process may run on (2 on the project's machines)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
+from paritrana_pages.settings import usable_cores
 
 
 def defaults(settings) -> dict:

@@ -1,0 +1,64 @@
+"""Both cores write pages: the second language's pages are rendered in a forked process.
+
+Rendering dominates a large build and the languages share nothing but the read-only data, so a
+fork (copy-on-write: no data is copied or pickled) writes the English pages through its copy of
+Pelican's writer while this process writes the Indonesian ones. The child reports the files it
+wrote; this process records them in its writer (so a later clash is still caught) and sends
+`content_written` for each, so the search index and the sitemap see every page as usual.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+
+from pelican import signals
+
+
+class PageWriteError(SystemExit):
+    """Writing pages in the second process failed; the message carries its error."""
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def write_in_two(groups: list[list], write_one, writer) -> None:
+    """Write groups[0] here and the other groups in a forked process; wait for it, then announce its files."""
+    context = multiprocessing.get_context("fork")
+    reader, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_write_child, args=(groups[1:], write_one, sender), name="pages-writer")
+    child.start()
+    sender.close()
+    try:
+        for page in groups[0]:
+            write_one(page)
+    finally:
+        try:
+            outcome, payload = reader.recv()
+        except EOFError:
+            outcome, payload = "error", f"the process writing pages ended without a word (exit {child.exitcode})"
+        child.join()
+    if outcome != "ok":
+        raise PageWriteError(f"paritrana_pages: writing pages in the second process failed:\n{payload}")
+    for path in payload:
+        writer._written_files.add(path)  # Pelican's own overwrite check, as if written here
+        signals.content_written.send(path, context=None)
+
+
+def _write_child(groups, write_one, sender) -> None:
+    written: list[str] = []
+
+    def note(path, context=None, **_kwargs):
+        written.append(str(path))
+
+    signals.content_written.connect(note, weak=False)
+    try:
+        for group in groups:
+            for page in group:
+                write_one(page)
+        sender.send(("ok", written))
+    except BaseException:  # noqa: BLE001 (everything goes back to the parent, which stops the build)
+        sender.send(("error", traceback.format_exc()))
+    finally:
+        sender.close()
