@@ -47,11 +47,19 @@ def cache_file(cache_dir: Path, key: str) -> Path:
 
 def place(source: Path, target: Path) -> None:
     """Hard-link the cached image into the output (a copy across file systems); replace what is there."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists() or target.is_symlink():
+    try:
+        os.link(source, target)  # the usual case: a fresh output folder, the folder already made
+        return
+    except FileNotFoundError:
+        if not source.exists():
+            raise
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
         if target.samefile(source):
             return
         target.unlink()
+    except OSError:
+        pass
     try:
         os.link(source, target)
     except OSError:
