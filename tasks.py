@@ -137,6 +137,7 @@ class LiveBuilder:
         self.settings = read_settings(str(ROOT / "pelicanconf.py"), override=override)
         self.pelican = Pelican(self.settings)
         self.lock = threading.Lock()
+        self.generation = 0  # bumped by every swap: background work on an older site gives up
 
     def build(self) -> bool:
         with self.lock:
@@ -153,10 +154,34 @@ class LiveBuilder:
             if self.output.exists():
                 self.output.rename(trash)
             self.staging.rename(self.output)
+            self.generation += 1
             threading.Thread(target=shutil.rmtree, args=(trash, True), daemon=True).start()
             print(f"Rebuilt in {time.perf_counter() - start:.2f} s (CPU {time.process_time() - cpu:.2f} s)",
                   flush=True)
-            return True
+        self.refresh_search_later()
+        return True
+
+    def refresh_search_later(self) -> None:
+        """The build reused the last search bundle; index the new site in the background and swap it in."""
+        if "paritrana_search" not in self.settings.get("PLUGINS", []):
+            return
+        from paritrana_search.deferred import refresh
+
+        generation = self.generation
+
+        def still_current(swap) -> bool:
+            with self.lock:
+                if self.generation != generation:
+                    return False
+                swap()
+                return True
+
+        def run():
+            started = time.perf_counter()
+            if refresh(self.output, self.settings, still_current):
+                print(f"Search index refreshed in {time.perf_counter() - started:.2f} s", flush=True)
+
+        threading.Thread(target=run, daemon=True, name="search-index").start()
 
 
 @task(help={"port": "port to serve on", "data": "data folder to build from and watch (default data/)",
