@@ -18,13 +18,16 @@ def _generators(pelican):
 
 
 def register():
-    """Check settings, add page share values after the data pages are built, and the share generator."""
+    """Check settings, give templates the badge list, add page share values after the data pages are
+    built, and the share generator."""
     from pelican import signals
 
     from paritrana_pages.hooks import pages_built
 
+    from .badge_html import install_badge_list
     from .collect import collect
 
     signals.initialized.connect(_settings)
+    signals.generator_init.connect(install_badge_list)
     signals.get_generators.connect(_generators)
     pages_built.connect(collect)
