@@ -7,7 +7,7 @@ Each dataset is built twice with everything enabled (both languages, every page,
 search index, downloads), exactly as `invoke build` runs Pelican (`--fatal warnings`, PYTHONHASHSEED=0),
 with PARITRANA_DATA_DIR pointing at the dataset:
 
-- cold: a fresh output folder and empty build caches (share images, badges, search bundle: the
+- cold: a fresh output folder and empty build caches (share images, badges, search bundle, downloads: the
   benchmark's own under .bench/, never the project's .cache/);
 - warm: the same inputs again into a fresh output folder, caches kept (what a rebuild costs).
 
@@ -42,7 +42,8 @@ sys.path.insert(0, str(ROOT))
 from tasks import update_section  # noqa: E402
 BENCH = ROOT / ".bench"
 # Plugins that keep work between builds, and the setting naming their cache folder.
-CACHES = {"paritrana_share": "PARITRANA_SHARE_CACHE_DIR", "paritrana_search": "PARITRANA_SEARCH_CACHE_DIR"}
+CACHES = {"paritrana_share": "PARITRANA_SHARE_CACHE_DIR", "paritrana_search": "PARITRANA_SEARCH_CACHE_DIR",
+          "paritrana_downloads": "PARITRANA_DOWNLOADS_CACHE_DIR"}
 TARGETS = {"bundled": (15, None), 10_000: (20, None), 100_000: (60, 1024)}  # seconds, MB
 
 

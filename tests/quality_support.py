@@ -83,7 +83,7 @@ def need(*names: str) -> None:
 # --- building and serving -----------------------------------------------------------------------
 
 # Settings naming the folders where plugins keep work between builds (share images, badges, search bundle).
-CACHE_SETTINGS = ("PARITRANA_SHARE_CACHE_DIR", "PARITRANA_SEARCH_CACHE_DIR")
+CACHE_SETTINGS = ("PARITRANA_SHARE_CACHE_DIR", "PARITRANA_SEARCH_CACHE_DIR", "PARITRANA_DOWNLOADS_CACHE_DIR")
 
 
 def fresh_caches(folder: Path) -> list[str]:
