@@ -11,8 +11,9 @@ with PARITRANA_DATA_DIR pointing at the dataset:
   benchmark's own under .bench/, never the project's .cache/);
 - warm: the same inputs again into a fresh output folder, caches kept (what a rebuild costs).
 
-For each it prints wall time, HTML pages written per second, peak memory (the largest process, from
-getrusage, and the whole process tree, sampled from /proc every 20 ms), CPU time (user+sys, all
+For each it prints wall time, HTML pages written per second, peak memory (the largest process's RSS, from
+getrusage, and the whole process tree's PSS, sampled from /proc/*/smaps_rollup every 100 ms: pages
+a forked process shares with its parent are counted once), CPU time (user+sys, all
 processes: > wall time means both cores were used) and output size. Synthetic data come from
 plugins/paritrana_data/synthetic.py (`make_dataset`: real region codes, 38 provinces x 20 years of
 coverage) and are cached under .bench/.
@@ -70,26 +71,38 @@ def dataset(rows: int, seed: int) -> Path:
     return folder
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants (KiB), from /proc."""
+def _pss_kb(proc: Path) -> int:
+    """Proportional set size (KiB): shared pages (a fork's copy-on-write memory) are split between
+    the processes sharing them, so summing over a tree counts each page once."""
+    try:
+        found = re.search(r"^Pss:\s+(\d+)", (proc / "smaps_rollup").read_text(), re.M)
+    except OSError:
+        found = None
+    if found:
+        return int(found.group(1))
+    found = re.search(r"^VmRSS:\s+(\d+)", (proc / "status").read_text(), re.M)  # no smaps_rollup
+    return int(found.group(1)) if found else 0
+
+
+def tree_memory_kb(pid: int) -> int:
+    """Memory of a process and all its descendants (KiB, PSS), from /proc."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
         except OSError:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
-        found = re.search(r"^VmRSS:\s+(\d+)", status, re.M)
-        rss[int(entry.name)] = int(found.group(1)) if found else 0
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
-        total += rss.get(current, 0)
+        try:
+            total += _pss_kb(Path("/proc") / str(current))
+        except OSError:
+            pass
         stack.extend(children.get(current, []))
     return total
 
@@ -116,10 +129,10 @@ def build(data: Path | None, output: Path, cache: Path) -> dict:
         def sample():
             while not done.is_set():
                 try:
-                    peak["tree"] = max(peak["tree"], tree_rss_kb(process.pid))
+                    peak["tree"] = max(peak["tree"], tree_memory_kb(process.pid))
                 except Exception:  # noqa: BLE001 (a process vanished mid-read)
                     pass
-                done.wait(0.02)
+                done.wait(0.1)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -169,14 +182,18 @@ def fmt_row(label: str, run: str, m: dict) -> str:
             f"{m['size_mb']:.1f} MB ({m['files']:,} files) |")
 
 
-def verdict(label, cold: dict) -> str:
+def verdict(label, runs: dict) -> str:
+    """Each run against the target: cold (empty caches) and warm (what a rebuild costs) both count."""
     key = "bundled" if label == "bundled" else int(label.replace(",", ""))
     if key not in TARGETS:
         return ""
     seconds, mb = TARGETS[key]
-    ok = cold["wall_s"] < seconds and (mb is None or cold["peak_tree_mb"] < mb)
-    target = f"< {seconds} s" + (f", < {mb} MB" if mb else "")
-    return f"{label}: target {target}: {'met' if ok else 'NOT MET'}"
+    parts = []
+    for run, m in runs.items():
+        ok = m["wall_s"] < seconds and (mb is None or m["peak_tree_mb"] < mb)
+        parts.append(f"{run} {'met' if ok else 'NOT MET'}")
+    target = f"< {seconds} s" + (f", < {mb} MB (whole process tree)" if mb else "")
+    return f"{label}: target {target}: " + ", ".join(parts)
 
 
 def main(argv=None) -> int:
@@ -209,17 +226,17 @@ def main(argv=None) -> int:
             m = runs[run]
             print(f"\r{label:>8} {run}: {m['wall_s']:6.1f} s wall, {m['pages']:,} pages "
                   f"({m['pages_per_s']:.0f}/s), peak {m['peak_rss_mb']:.0f} MB largest process / "
-                  f"{m['peak_tree_mb']:.0f} MB all processes, CPU {m['cpu_s']:.1f} s, "
+                  f"{m['peak_tree_mb']:.0f} MB whole tree (PSS), CPU {m['cpu_s']:.1f} s, "
                   f"output {m['size_mb']:.1f} MB in {m['files']:,} files", flush=True)
             shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(cache, ignore_errors=True)
         results.append((label, runs))
     lines = ["| data | run | wall time | HTML pages | pages/s | peak RSS (largest process) | "
-             "peak RSS (all processes) | CPU time | output |", "|---|---|---|---|---|---|---|---|---|"]
+             "peak memory, whole tree (PSS) | CPU time | output |", "|---|---|---|---|---|---|---|---|---|"]
     for label, runs in results:
         for run, m in runs.items():
             lines.append(fmt_row(label, run, m))
-    verdicts = [v for label, runs in results if (v := verdict(label, runs["cold"]))]
+    verdicts = [v for label, runs in results if (v := verdict(label, runs))]
     print("\n" + "\n".join(lines))
     print("\n".join(verdicts))
     if args.markdown:
