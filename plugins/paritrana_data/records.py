@@ -9,7 +9,7 @@ LEVELS = ("nasional", "provinsi")
 KINDS = ("pemprov", "pemkab", "pemkot", "pemdes", "business", "other")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Province:
     """One of the 38 provinces (Kemendagri code, e.g. '33')."""
 
@@ -24,7 +24,7 @@ class Province:
     capital_code: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Regency:
     """A kabupaten or kota (Kemendagri code, e.g. '33.72')."""
 
@@ -37,7 +37,7 @@ class Regency:
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CategoryName:
     """What a category was called in a range of editions."""
 
@@ -47,7 +47,7 @@ class CategoryName:
     name_en: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Category:
     """An award category and its history."""
 
@@ -62,7 +62,7 @@ class Category:
     names: tuple[CategoryName, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Labelled:
     """A small vocabulary entry (zone, sector) with labels in both languages."""
 
@@ -71,7 +71,7 @@ class Labelled:
     label_en: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edition:
     """One edition of the award, named by its assessment year."""
 
@@ -85,7 +85,7 @@ class Edition:
     note_en: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Winner:
     """One award to one winner, as its source reported it, with resolved region codes."""
 
@@ -113,7 +113,7 @@ class Winner:
     row: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CoverageFigure:
     """A coverage figure for a province, with its unit, date and source."""
 
@@ -132,7 +132,7 @@ class CoverageFigure:
     row: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """Everything the site is built from."""
 
