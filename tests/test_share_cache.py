@@ -79,3 +79,39 @@ def test_cached_images_are_the_same_as_freshly_rendered_ones(two_builds):
     for lang, path in (("id", "gambar/bagikan/situs.png"), ("en", "en/images/share/site.png")):
         spec = site_card(index, Labels(index, lang_for(settings, lang)))
         assert png_bytes(spec) == (base / "first" / path).read_bytes() == (base / "second" / path).read_bytes()
+
+
+# --- badges ---------------------------------------------------------------------------------
+
+def _badge_inputs(who: str) -> dict:
+    return {"head": "PARITRANA AWARD 2024", "place": "Peringkat 1", "rank": 1, "who": who,
+            "details": ["Nasional", "Pemerintah Kabupaten/Kota"], "site": "Arsip Paritrana Award",
+            "title": f"Peringkat 1 · Paritrana Award 2024 · {who}", "lang": "id"}
+
+
+def test_badges_are_drawn_once_and_linked_into_the_output(tmp_path, monkeypatch):
+    sys.path.insert(0, str(PLUGINS))
+    from paritrana_share import badge_store
+
+    drawn = []
+    real = badge_store.render_badge
+    monkeypatch.setattr(badge_store, "render_badge", lambda **kw: (drawn.append(kw["who"]), real(**kw))[1])
+    cache = tmp_path / "cache"
+    first = badge_store.BadgeStore(cache)
+    key, width, height = first.size(_badge_inputs("Kabupaten Raja Ampat"))
+    first.size(_badge_inputs("Kota Surabaya"))
+    first.write({"lencana/a-id.svg": key}, tmp_path / "out1")
+    assert drawn == ["Kabupaten Raja Ampat", "Kota Surabaya"]
+
+    second = badge_store.BadgeStore(cache)  # a later build: heights come from the index, nothing is drawn
+    assert second.size(_badge_inputs("Kabupaten Raja Ampat")) == (key, width, height)
+    assert drawn == ["Kabupaten Raja Ampat", "Kota Surabaya"]
+    second.write({"lencana/a-id.svg": key}, tmp_path / "out2")
+    out1, out2 = (tmp_path / d / "lencana/a-id.svg" for d in ("out1", "out2"))
+    assert out1.read_bytes() == out2.read_bytes() and b"Raja Ampat" in out1.read_bytes()
+    assert f'height="{height}"' in out1.read_text()
+
+    second.path(key).unlink()  # the cache lost a file: the next build draws it again
+    third = badge_store.BadgeStore(cache)
+    third.size(_badge_inputs("Kabupaten Raja Ampat"))
+    assert drawn[-1] == "Kabupaten Raja Ampat" and second.path(key).is_file()

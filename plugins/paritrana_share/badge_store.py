@@ -2,8 +2,8 @@
 
 At 100,000 awards a build offers 200,000 badges (one per award and language). Each is drawn only
 when its texts change: the store keeps the SVG under <cache>/badges/ and its height in an index
-(pages need it for the snippet before anything is written), and the generator links the files into
-the output.
+(pages need it for the snippet before anything is written), draws again any file the cache lost,
+and the generator links the files into the output.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ class BadgeStore:
         self.root = Path(cache_dir) / "badges" if cache_dir is not None else None
         self.heights: dict[str, int] = {}
         self.fresh: dict[str, str] = {}  # without a cache folder: key -> SVG drawn in this build
-        self.inputs: dict[str, tuple] = {}  # key -> render_badge arguments, to redraw a lost file
         self.drawn = 0
         if self.root is not None:
             try:
@@ -46,9 +45,8 @@ class BadgeStore:
     def size(self, inputs: dict) -> tuple[str, int, int]:
         """The badge's cache key, width and height, drawing it if the cache does not have it."""
         key = self.key(inputs)
-        self.inputs[key] = tuple(inputs.items())
         height = self.heights.get(key)
-        if height is None:
+        if height is None or (self.root is not None and not os.path.exists(self.path(key))):
             badge = render_badge(**inputs)
             if self.root is None:
                 self.fresh[key] = badge.svg
@@ -58,11 +56,8 @@ class BadgeStore:
             self.drawn += 1
         return key, WIDTH, height
 
-    def svg(self, key: str) -> str:
-        return render_badge(**dict(self.inputs[key])).svg
-
     def write(self, badges: dict[str, str], output: Path) -> dict:
-        """Put every badge (output path -> key) into `output`: from the cache, drawing any file it lost."""
+        """Put every badge (output path -> key) into `output`, linked from the cache."""
         self._save_index()
         folders: set[str] = set()
         root, out = str(self.root), str(output)
@@ -73,13 +68,13 @@ class BadgeStore:
                 os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
             if self.root is None:
-                _write(Path(target), self.fresh.get(key) or self.svg(key))
+                _write(Path(target), self.fresh[key])
                 continue
             try:
                 os.link(f"{root}/{key[:2]}/{key}.svg", target)
-            except FileNotFoundError:  # the cache lost the file: draw it again
-                _write(self.path(key), self.svg(key))
-                place(self.path(key), Path(target))
+            except FileNotFoundError:
+                raise SystemExit(f"paritrana_share: the badge {self.path(key)} left the cache during the build "
+                                 "(was the cache folder cleaned meanwhile?); build again") from None
             except OSError:  # another file system, or already there
                 place(self.path(key), Path(target))
         return {"badges": len(badges), "drawn": self.drawn}
