@@ -18,6 +18,7 @@ from .rows import WinnerRow, winner_row
 
 CELLS = ("open", "open_unindexed", "edition", "place", "winner", "region", "category", "round", "source", "close")
 UNINDEXED = CELLS.index("open_unindexed")
+HEADS = ("edition", "place", "winner", "region", "category", "round", "source")
 
 
 def search_home(winner) -> str:
@@ -99,8 +100,9 @@ class RowCache:
 
 
 def install_rows(env, labels_by_lang: dict) -> RowCache:
-    """Give `env` the `winner_rows(winners, show_edition=…, show_round=…, show_category=…, searchable_on=…)`
-    global; `searchable_on` is the kind of the page being written (None: no row is searchable there)."""
+    """Give `env` the globals `winner_rows(winners, show_edition=…, show_round=…, show_category=…,
+    searchable_on=…)` (`searchable_on`: the kind of the page being written; None: no row is
+    searchable there) and `winner_head(…)`, the matching header cells, made once per language."""
     cache = RowCache(labels_by_lang)
 
     @pass_context
@@ -111,5 +113,16 @@ def install_rows(env, labels_by_lang: dict) -> RowCache:
         columns = tuple(i for i, name in enumerate(CELLS) if shown.get(name, True))
         return cache.rows(winners, current_lang(context), context.get("SITEURL", ""), columns, searchable_on)
 
+    @pass_context
+    def winner_head(context, show_edition=False, show_round=False, show_category=False):
+        lang = current_lang(context)
+        key = (lang, show_edition, show_round, show_category)
+        if key not in heads:
+            t, shown = cache.words[lang], {"edition": show_edition, "category": show_category, "round": show_round}
+            heads[key] = Markup("".join(f'<th scope="col">{t[name]}</th>' for name in HEADS if shown.get(name, True)))
+        return heads[key]
+
+    heads: dict[tuple, Markup] = {}
     env.globals["winner_rows"] = winner_rows
+    env.globals["winner_head"] = winner_head
     return cache
