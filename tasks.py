@@ -110,6 +110,9 @@ def serve(c, port=PORT):
     c.run(f"{PY} -m pelican --listen --port {port} --bind 127.0.0.1 -s pelicanconf.py -o {OUTPUT}", env=ENV)
 
 
+SEARCH_REFRESH_DELAY = 4.0  # seconds without a rebuild before the edit loop re-indexes search
+
+
 class LiveBuilder:
     """Keeps one Pelican instance warm (imports, settings, compiled templates) and rebuilds in process.
 
@@ -177,11 +180,16 @@ class LiveBuilder:
                 return True
 
         def run():
+            if self.generation != generation:  # edited again meanwhile: that build schedules its own
+                return
             started = time.perf_counter()
             if refresh(self.output, self.settings, still_current):
                 print(f"Search index refreshed in {time.perf_counter() - started:.2f} s", flush=True)
 
-        threading.Thread(target=run, daemon=True, name="search-index").start()
+        # After a quiet spell, so Pagefind never competes with the rebuild of the next edit.
+        timer = threading.Timer(SEARCH_REFRESH_DELAY, run)
+        timer.daemon = True
+        timer.start()
 
 
 @task(help={"port": "port to serve on", "data": "data folder to build from and watch (default data/)",
