@@ -41,6 +41,9 @@ document.addEventListener('securitypolicyviolation', (e) => window.__paritrana_c
   (e.sample ? ` sample: ${e.sample}` : '')));
 """
 PHONE = {"width": 375, "height": 812}
+# Parts with content-visibility: auto are laid out only near the screen; the checks need all of it.
+RENDER_ALL = """() => { for (const el of document.querySelectorAll('*'))
+  if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible'; }"""
 HEAD_START = "() => [...document.head.children].slice(0, 2).map(e => e.outerHTML)"
 # The page's width, and what sticks out of it outside any box that scrolls or clips on its own.
 OVERFLOW = """() => {
@@ -102,6 +105,7 @@ def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) 
                 result.weights[r.url] = (kind_of, len(body), gzip_size(body))
         result.csp = page.evaluate("window.__paritrana_csp")
         result.head_start = page.evaluate(HEAD_START)
+        page.evaluate(RENDER_ALL)
         page.evaluate(axe_source)  # evaluated through the DevTools protocol, so the page's CSP allows it
         result.axe = page.evaluate(AXE_RUN)
     finally:
@@ -110,6 +114,7 @@ def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) 
     try:
         page = phone.new_page()
         page.goto(base + url, wait_until="networkidle", timeout=60_000)
+        page.evaluate(RENDER_ALL)
         result.phone = page.evaluate(OVERFLOW)
     finally:
         phone.close()
