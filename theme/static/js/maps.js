@@ -79,19 +79,21 @@
       map.attributionControl.addAttribution(cfg.attribution);
     }
 
-    // The newer provinces: a circle at the capital and its name beside it. They need no geometry, so
-    // they are placed before the first fit, which keeps their names inside the box.
+    // The newer provinces: a circle at the capital and its name beside it.
     var offsets = {left: [-8, 0], right: [8, 0], top: [0, -8], bottom: [0, 8]};
     var markers = [];
-    var labels = cfg.markers.map(function (m) {
-      var marker = L.circleMarker([m.lat, m.lon], {radius: 7});
-      track(m.code, marker);
-      marker.setStyle(style(m.code, true));
-      markers.push(marker.addTo(map));
-      return L.tooltip({permanent: true, direction: m.side, offset: offsets[m.side], className: "pa-marker-label",
-                        interactive: false})
-        .setLatLng([m.lat, m.lon]).setContent(tooltipContent([m.label])).addTo(map);
-    });
+    var labels = [];
+    function placeMarkers() {
+      cfg.markers.forEach(function (m) {
+        var marker = L.circleMarker([m.lat, m.lon], {radius: 7});
+        track(m.code, marker);
+        marker.setStyle(style(m.code, true));
+        markers.push(marker.addTo(map));
+        labels.push(L.tooltip({permanent: true, direction: m.side, offset: offsets[m.side],
+                               className: "pa-marker-label", interactive: false})
+          .setLatLng([m.lat, m.lon]).setContent(tooltipContent([m.label])).addTo(map));
+      });
+    }
 
     // Pixels by which the names stick out of the box: [left, top, right, bottom].
     function overhang() {
@@ -105,8 +107,8 @@
       return out;
     }
 
-    // The whole country in view, at once (an animated zoom from folium's start view would move the
-    // names while they are measured), with room for the names at zooms that show them. It stays in
+    // The whole country in view, at once (an animated zoom from folium's start view would leave the names
+    // away from their markers while it ran), with room for the names at zooms that show them. It stays in
     // view when the box changes size (a phone turned, a window resized), until the reader zooms or pans.
     var home = L.latLngBounds(cfg.bounds);
     var moved = false;
@@ -152,13 +154,34 @@
       onEachFeature: function (feature, layer) { track(feature.properties.code, layer); }
     });
 
-    fetch(cfg.geometry, {credentials: "same-origin"}).then(function (response) {
+    // The rest in short tasks, so that the page answers input while the map is drawn: the markers and
+    // their names (then the fit again, to make room for the names), then the shapes a dozen at a time.
+    function later(work) {
+      return new Promise(function (done) { setTimeout(function () { done(work()); }, 0); });
+    }
+    var placed = later(function () {
+      placeMarkers();
+      if (!moved) {
+        fitHome();
+      }
+      labelsByZoom();
+    });
+    var geometry = fetch(cfg.geometry, {credentials: "same-origin"}).then(function (response) {
       if (!response.ok) {
         throw new Error("HTTP " + response.status);
       }
       return response.json();
-    }).then(function (data) {
-      shapes.addData(data).addTo(map);
+    });
+
+    Promise.all([geometry, placed]).then(function (loaded) {
+      var features = loaded[0].features;
+      shapes.addTo(map);
+      function addFrom(start) {
+        shapes.addData({type: "FeatureCollection", features: features.slice(start, start + 12)});
+        return start + 12 < features.length ? later(function () { return addFrom(start + 12); }) : null;
+      }
+      return addFrom(0);
+    }).then(function () {
       // The circles lie inside the shapes of the provinces they were formed from: keep them on top.
       markers.forEach(function (marker) { marker.bringToFront(); });
       choose(year, false);
