@@ -17,7 +17,7 @@ from .index import DataIndex
 from .labels import Labels
 from .place_pages import place_pages
 from .hooks import pages_built
-from .parallel import can_fork, write_in_two
+from .parallel import write_pages
 from .row_html import install_rows
 from .urls import save_as
 
@@ -102,14 +102,7 @@ class ParitranaGenerator(Generator):
             writer.write_file(target, self.get_template(page.template), self.context, url=page.url,
                               meta=page, lang=page.lang, **page.values)
 
-        groups = [[p for p in self.pages if p.lang == code] for code in langs]
-        if self.settings["PARITRANA_PAGES_WORKERS"] > 1 and len(self.pages) >= self.settings["PARITRANA_PAGES_FORK_MIN"] \
-                and can_fork():
-            write_in_two(groups, write_one, writer)
-        else:
-            for group in groups:
-                for page in group:
-                    write_one(page)
+        write_pages(self.pages, write_one, writer, self.settings)
 
 
 def check_content_translations(generators) -> None:

@@ -14,6 +14,8 @@ import traceback
 
 from pelican import signals
 
+from paritrana_i18n.catalog import languages
+
 
 class PageWriteError(SystemExit):
     """Writing pages in the second process failed; the message carries its error."""
@@ -21,6 +23,18 @@ class PageWriteError(SystemExit):
 
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def write_pages(pages: list, write_one, writer, settings) -> None:
+    """Write `pages` (each with a .lang) language by language: on two cores when the settings allow
+    (PARITRANA_PAGES_WORKERS > 1, at least PARITRANA_PAGES_FORK_MIN pages, fork available)."""
+    groups = [[p for p in pages if p.lang == code] for code in languages(settings)]
+    if settings["PARITRANA_PAGES_WORKERS"] > 1 and len(pages) >= settings["PARITRANA_PAGES_FORK_MIN"] and can_fork():
+        write_in_two(groups, write_one, writer)
+        return
+    for group in groups:
+        for page in group:
+            write_one(page)
 
 
 def write_in_two(groups: list[list], write_one, writer) -> None:

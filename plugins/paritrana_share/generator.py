@@ -6,8 +6,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from paritrana_i18n.catalog import languages
-from paritrana_pages.parallel import can_fork, write_in_two
+from paritrana_pages.parallel import write_pages
 from paritrana_pages.urls import save_as
 
 from .cache import build_images
@@ -34,11 +33,4 @@ class ShareGenerator(Generator):
             writer.write_file(save_as(page.url), template, self.context, url=page.url, meta=page,
                               lang=page.lang, **page.values)
 
-        pages = state["print_pages"]
-        groups = [[p for p in pages if p.lang == code] for code in languages(self.settings)]
-        if self.settings["PARITRANA_PAGES_WORKERS"] > 1 and len(pages) >= self.settings["PARITRANA_PAGES_FORK_MIN"] \
-                and can_fork():
-            write_in_two(groups, write_one, writer)  # both cores, as for the data pages
-        else:
-            for page in pages:
-                write_one(page)
+        write_pages(state["print_pages"], write_one, writer, self.settings)  # both cores, as the data pages
