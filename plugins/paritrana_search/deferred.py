@@ -14,8 +14,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .bundle_cache import bundle_key, restore, store
-
 logger = logging.getLogger(__name__)
 
 
@@ -44,19 +42,14 @@ def refresh(output: Path, settings, still_current) -> bool:
 
     `still_current` is called with the builder's lock held (no rebuild can swap the site meanwhile).
     """
-    from .indexer import pages_to_index, pagefind_options, run_pagefind
+    from .indexer import make_bundle, pages_to_index
 
     output = Path(output)
     try:
         pages = pages_to_index(output, [str(p) for p in output.rglob("*.html")])
-        cache = settings.get("PARITRANA_SEARCH_CACHE_DIR")
-        key = bundle_key(output, pages, pagefind_options(settings))
         with tempfile.TemporaryDirectory(prefix="paritrana-search-fresh-") as tmp:
             fresh = Path(tmp) / "bundle"
-            if not (cache and restore(Path(cache), key, fresh)):
-                run_pagefind(output, pages, fresh, settings)
-                if cache:
-                    store(Path(cache), key, fresh)
+            make_bundle(output, pages, fresh, settings)
             return still_current(lambda: _swap(output / settings["PARITRANA_SEARCH_BUNDLE_DIR"].strip("/"), fresh))
     except (OSError, SystemExit) as exc:  # the site was swapped under us, or Pagefind failed: next time
         logger.warning("search: the background index was not refreshed (%s)", exc)

@@ -99,15 +99,7 @@ def build_index(output: Path, settings, written) -> dict:
         raise SearchIndexError("search: no pages to index (did the pages plugin write anything?)")
     bundle = output / settings["PARITRANA_SEARCH_BUNDLE_DIR"].strip("/")
     start = time.perf_counter()
-    cache = settings.get("PARITRANA_SEARCH_CACHE_DIR")
-    key = bundle_key(output, pages, pagefind_options(settings)) if cache else None
-    if cache and restore(Path(cache), key, bundle):
-        how = "unchanged pages: bundle reused"
-    else:
-        run_pagefind(output, pages, bundle, settings)
-        if cache:
-            store(Path(cache), key, bundle)
-        how = "Pagefind run"
+    how = make_bundle(output, pages, bundle, settings)
     seconds = time.perf_counter() - start
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     found = set(entry.get("languages", {}))
@@ -118,6 +110,18 @@ def build_index(output: Path, settings, written) -> dict:
     counts = ", ".join(f"{code}: {info['page_count']}" for code, info in sorted(entry["languages"].items()))
     logger.info("Search index of %d pages (%s) in %.2f s (%s)", len(pages), counts, seconds, how)
     return entry
+
+
+def make_bundle(output: Path, pages: list[Path], bundle: Path, settings) -> str:
+    """Put the bundle of `pages` at `bundle`: from the cache when they are unchanged, else by Pagefind."""
+    cache = settings.get("PARITRANA_SEARCH_CACHE_DIR")
+    key = bundle_key(output, pages, pagefind_options(settings)) if cache else None
+    if cache and restore(Path(cache), key, bundle):
+        return "unchanged pages: bundle reused"
+    run_pagefind(output, pages, bundle, settings)
+    if cache:
+        store(Path(cache), key, bundle)
+    return "Pagefind run"
 
 
 def run_pagefind(output: Path, pages: list[Path], bundle: Path, settings) -> None:
