@@ -40,11 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
-from tasks import update_section  # noqa: E402
+from tasks import CACHES, update_section  # noqa: E402
 BENCH = ROOT / ".bench"
-# Plugins that keep work between builds, and the setting naming their cache folder.
-CACHES = {"paritrana_share": "PARITRANA_SHARE_CACHE_DIR", "paritrana_search": "PARITRANA_SEARCH_CACHE_DIR",
-          "paritrana_downloads": "PARITRANA_DOWNLOADS_CACHE_DIR"}
 TARGETS = {"bundled": (15, None), 10_000: (20, None), 100_000: (60, 1024)}  # seconds, MB
 
 

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,13 +83,23 @@ def need(*names: str) -> None:
 
 # --- building and serving -----------------------------------------------------------------------
 
-# Settings naming the folders where plugins keep work between builds (share images, badges, search bundle).
-CACHE_SETTINGS = ("PARITRANA_SHARE_CACHE_DIR", "PARITRANA_SEARCH_CACHE_DIR", "PARITRANA_DOWNLOADS_CACHE_DIR")
+def xml_script_problems(file: Path, rel: str) -> list[str]:
+    """Why an SVG/XML file could run script: not well-formed, or a <script>, <foreignObject> or on* handler."""
+    try:
+        tree = ET.parse(file)
+    except ET.ParseError as exc:
+        return [f"{rel}: not well-formed: {exc}"]
+    problems = []
+    for el in tree.iter():
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag in ("script", "foreignObject") or any(a.rsplit("}", 1)[-1].lower().startswith("on") for a in el.attrib):
+            problems.append(f"{rel}: <{tag}> script or handler")
+    return problems
 
 
 def fresh_caches(folder: Path) -> list[str]:
     """Pelican arguments that give a build empty caches of its own under `folder`."""
-    return ["-e", *(f"{name}={json.dumps(str(folder / name.lower()))}" for name in CACHE_SETTINGS)]
+    return ["-e", *(f"{name}={json.dumps(str(folder / name.lower()))}" for name in tasks.CACHES.values())]
 
 
 def invoke_build(output: Path, data: Path | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
