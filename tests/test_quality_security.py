@@ -5,11 +5,10 @@ documented as HTTP headers for the publish targets in docs/SECURITY.md."""
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 
-from quality_support import ROOT
+from quality_support import ROOT, xml_script_problems
 from site_build import built_site  # noqa: F401
 
 TEMPLATE = ROOT / "theme" / "templates" / "_head_security.html"
@@ -103,17 +102,7 @@ def test_no_inline_scripts_handlers_styles_or_script_urls(built_site):  # noqa: 
 def test_svg_files_carry_no_script(built_site):  # noqa: F811
     problems = []
     for file in sorted(built_site.root.rglob("*.svg")):
-        rel = file.relative_to(built_site.root).as_posix()
-        try:
-            tree = ET.parse(file)
-        except ET.ParseError as exc:
-            problems.append(f"{rel}: not well-formed: {exc}")
-            continue
-        for el in tree.iter():
-            tag = el.tag.rsplit("}", 1)[-1]
-            if tag in ("script", "foreignObject") or any(a.rsplit("}", 1)[-1].lower().startswith("on")
-                                                         for a in el.attrib):
-                problems.append(f"{rel}: <{tag}> script or handler")
+        problems += xml_script_problems(file, file.relative_to(built_site.root).as_posix())
     assert not problems, "\n".join(problems[:40])
 
 
