@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from paritrana_search import indexer  # noqa: E402
+from paritrana_search import bundle_cache, indexer  # noqa: E402
 from paritrana_search.settings import apply_defaults  # noqa: E402
 
 PAGE = ('<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
@@ -92,3 +93,34 @@ def test_edit_loop_serves_the_last_bundle_then_swaps_in_a_fresh_one(tmp_path, se
     fresh = tmp_path / "fresh"
     indexer.build_index(fresh, settings, _site(fresh, "Kota Surabaya"))
     assert _files(served / "pagefind") == _files(fresh / "pagefind") != _files(first / "pagefind")
+
+
+def _fake_bundles(cache: Path, count: int) -> list[Path]:
+    made = []
+    for n in range(count):
+        bundle = cache / f"{n:064x}"
+        bundle.mkdir(parents=True)
+        (bundle / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+        os.utime(bundle, (1_700_000_000 + n, 1_700_000_000 + n))
+        made.append(bundle)
+    return made
+
+
+def test_pruning_waits_while_a_bundle_is_being_placed(tmp_path):
+    """The edit loop's background refresh prunes while a rebuild places a bundle: the reader wins."""
+    cache = tmp_path / "cache"
+    bundles = _fake_bundles(cache, bundle_cache.KEEP + 2)
+    with bundle_cache.reading(cache):
+        bundle_cache.prune(cache)
+        assert all(b.is_dir() for b in bundles)
+    bundle_cache.prune(cache)
+    assert [b.is_dir() for b in bundles] == [False, False] + [True] * bundle_cache.KEEP
+
+
+def test_a_placed_bundle_is_linked_not_copied(tmp_path):
+    cache = tmp_path / "cache"
+    newest = _fake_bundles(cache, 2)[-1]
+    target = tmp_path / "out" / "pagefind"
+    bundle_cache.place(newest, target)
+    assert (target / "pagefind-entry.json").read_text(encoding="utf-8") == "{}"
+    assert (target / "pagefind-entry.json").stat().st_ino == (newest / "pagefind-entry.json").stat().st_ino

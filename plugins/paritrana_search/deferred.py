@@ -14,6 +14,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .bundle_cache import place, reading
+
 logger = logging.getLogger(__name__)
 
 
@@ -21,19 +23,21 @@ def latest_bundle(cache_dir: Path) -> Path | None:
     """The bundle in the cache used or made last."""
     if not cache_dir.is_dir():
         return None
-    bundles = [p for p in cache_dir.iterdir() if p.is_dir() and (p / "pagefind-entry.json").is_file()]
+    bundles = [p for p in cache_dir.iterdir()
+               if p.is_dir() and not p.name.startswith(".") and (p / "pagefind-entry.json").is_file()]
     return max(bundles, key=lambda p: p.stat().st_mtime, default=None)
 
 
 def place_latest(output: Path, settings) -> bool:
-    """Copy the newest cached bundle into `output`; False when the cache has none yet."""
+    """Put the newest cached bundle into `output`; False when the cache has none yet."""
     cache = settings.get("PARITRANA_SEARCH_CACHE_DIR")
-    newest = latest_bundle(Path(cache)) if cache else None
-    if newest is None:
+    if not cache:
         return False
-    bundle = output / settings["PARITRANA_SEARCH_BUNDLE_DIR"].strip("/")
-    shutil.rmtree(bundle, ignore_errors=True)
-    shutil.copytree(newest, bundle)
+    with reading(Path(cache)):
+        newest = latest_bundle(Path(cache))
+        if newest is None:
+            return False
+        place(newest, output / settings["PARITRANA_SEARCH_BUNDLE_DIR"].strip("/"))
     return True
 
 
