@@ -44,6 +44,8 @@ class HeadInfo:
 
 
 TAG = re.compile(r"<(link|meta|body)\b([^>]*)>", re.IGNORECASE)
+# Most head tags (Open Graph, icons, styles) say nothing the sitemap needs: only these are parsed.
+WANTED = re.compile(r"canonical|alternate|robots", re.IGNORECASE)
 ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -62,6 +64,8 @@ def read_head(path: Path) -> HeadInfo:
         tag = match.group(1).lower()
         if tag == "body":
             break
+        if not WANTED.search(match.group(2)):
+            continue
         a = _attrs(match.group(2))
         rels = a.get("rel", "").lower().split()
         if tag == "link" and "canonical" in rels and info.canonical is None:
@@ -86,13 +90,25 @@ class SitemapUrl:
     alternates: tuple[tuple[str, str], ...]
 
 
+def _relative(path: Path, output: Path, prefix: str) -> str | None:
+    """`path` relative to the output folder, or None outside it (the usual case needs no resolve())."""
+    name = str(path)
+    if name.startswith(prefix) and ".." not in path.parts:
+        return name[len(prefix):].replace("\\", "/")
+    try:
+        return path.resolve().relative_to(output).as_posix()
+    except ValueError:
+        return None
+
+
 def collect(output: Path, written, siteurl: str) -> list[SitemapUrl]:
     urls = {}
+    output = output.resolve()
+    prefix = str(output) + "/"
     for name in written:
         path = Path(name)
-        try:
-            rel = path.resolve().relative_to(output.resolve()).as_posix()
-        except ValueError:
+        rel = _relative(path, output, prefix)
+        if rel is None:
             continue
         if not path.is_file() or Path(rel).name == "404.html":
             continue
