@@ -5,6 +5,8 @@
 - the Content-Security-Policy blocks nothing the site needs, comes right after <meta charset>, and no
   script throws;
 - a 375 px wide screen: the page never scrolls sideways (wide tables and tile maps scroll in their own box);
+- a 700 px wide screen, where wide tables scroll sideways in their box (province and edition pages): axe
+  again, and a table box that scrolls does so from the keyboard;
 - page weight: HTML + CSS + JS (gzip) within the budget of each page type; the map page counts its
   geometry/JSON fetches too.
 
@@ -41,6 +43,12 @@ document.addEventListener('securitypolicyviolation', (e) => window.__paritrana_c
   (e.sample ? ` sample: ${e.sample}` : '')));
 """
 PHONE = {"width": 375, "height": 812}
+# Between the card layout of phones (up to 40rem) and wide screens, winner tables scroll in their box.
+TABLET = {"width": 700, "height": 900}
+TABLET_KINDS = ("province", "edition")
+# The table boxes that scroll sideways: their place among the boxes and whether each takes keyboard focus.
+SIDEWAYS = """() => [...document.querySelectorAll('.table-scroll')].map((el, n) => ({n, scrolls: el.scrollWidth > el.clientWidth + 1,
+  tabindex: el.getAttribute('tabindex'), html: el.outerHTML.slice(0, 120)})).filter(box => box.scrolls)"""
 # Parts with content-visibility: auto are laid out only near the screen; the checks need all of it.
 RENDER_ALL = """() => { for (const el of document.querySelectorAll('*'))
   if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible'; }"""
@@ -78,6 +86,9 @@ class Visit:
     axe: list[dict] = field(default_factory=list)
     head_start: list[str] = field(default_factory=list)
     phone: dict = field(default_factory=dict)
+    tablet_axe: list[dict] = field(default_factory=list)
+    tablet_sideways: list[dict] = field(default_factory=list)
+    tablet_arrow_scroll: float | None = None
 
 
 def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) -> Visit:
@@ -118,6 +129,23 @@ def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) 
         result.phone = page.evaluate(OVERFLOW)
     finally:
         phone.close()
+    if kind in TABLET_KINDS:
+        tablet = chromium.new_context(viewport=TABLET, service_workers="block")
+        try:
+            page = tablet.new_page()
+            page.goto(base + url, wait_until="networkidle", timeout=60_000)
+            page.evaluate(RENDER_ALL)
+            result.tablet_sideways = page.evaluate(SIDEWAYS)
+            if result.tablet_sideways:
+                page.locator(".table-scroll").nth(result.tablet_sideways[0]["n"]).focus()
+                page.keyboard.press("ArrowRight")
+                page.keyboard.press("ArrowRight")
+                result.tablet_arrow_scroll = page.locator(".table-scroll").nth(
+                    result.tablet_sideways[0]["n"]).evaluate("el => el.scrollLeft")
+            page.evaluate(axe_source)
+            result.tablet_axe = page.evaluate(AXE_RUN)
+        finally:
+            tablet.close()
     return result
 
 
@@ -170,6 +198,19 @@ def test_axe_finds_no_violations(visits, kind, lang):
     v = _visit(visits, kind, lang)
     assert v.status in (200, 404 if kind == "404" else 200), f"{v.url}: HTTP {v.status}"
     assert not v.axe, f"axe-core: {len(v.axe)} violation(s) on {v.url}:\n" + _axe_report(v.axe)
+
+
+@pytest.mark.parametrize("kind,lang", [c for c in CASES if c.values[0] in TABLET_KINDS])
+def test_axe_finds_no_violations_at_700_px_where_tables_scroll_sideways(visits, kind, lang):
+    v = _visit(visits, kind, lang)
+    assert not v.tablet_axe, (f"axe-core at {TABLET['width']} px: {len(v.tablet_axe)} violation(s) on {v.url}:\n"
+                              + _axe_report(v.tablet_axe))
+    if kind == "province":  # the sample (the longest province page) has tables that scroll at this width
+        assert v.tablet_sideways, f"{v.url}: no table box scrolls sideways at {TABLET['width']} px; pick another width"
+    unfocusable = [box["html"] for box in v.tablet_sideways if box["tabindex"] != "0"]
+    assert not unfocusable, f"{v.url}: table boxes that scroll but take no keyboard focus:\n" + "\n".join(unfocusable)
+    if v.tablet_sideways:
+        assert v.tablet_arrow_scroll and v.tablet_arrow_scroll > 0, f"{v.url}: the arrow key did not scroll the table box"
 
 
 @pytest.mark.parametrize("kind,lang", CASES)
