@@ -50,7 +50,9 @@ class Lang:
         self.code = code
         self.locale = Locale.parse(code)
         self._t = translations
-        self._dates: dict[date, str] = {}  # formatting one date costs ~70 µs; a build formats the same ones often
+        # Babel takes ~70 µs to format one date or number; a build formats the same ones again and again.
+        self._dates: dict[date, str] = {}
+        self._numbers: dict[tuple, str] = {}
 
     def raw_gettext(self, message: str) -> str:
         return self._t.gettext(message)
@@ -68,8 +70,12 @@ class Lang:
 
     def number(self, value: float, decimals: int = 2) -> str:
         """2.617.816 / 2,617,816; 41,61 / 41.61 (up to `decimals` places, no trailing zeros)."""
-        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=self.locale)
+        key = (type(value), value, decimals)  # 2 and 2.0 are equal keys but may format differently
+        text = self._numbers.get(key)
+        if text is None:
+            pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+            text = self._numbers[key] = format_decimal(value, format=pattern, locale=self.locale)
+        return text
 
     def percent(self, value: float) -> str:
         """41,61% / 41.61% from a value already in percent."""

@@ -78,6 +78,7 @@ class MapsModel:
         self.years = list(self.latest)
         self.codes = sorted(index.provinces)
         self.siteurl = settings.get("SITEURL") or ""
+        self._cells: dict[tuple[str, int], dict[str, Cell]] = {}  # every province page shows the same year's cells
         check_layout(self.codes)
 
     # --- words ---------------------------------------------------------------------------
@@ -118,7 +119,10 @@ class MapsModel:
                     Source(f.source_url, source_host(f.source_url), lang.date(f.source_date)), label)
 
     def cells(self, labels: Labels, year: int) -> dict[str, Cell]:
-        return {code: self.cell(labels, code, year) for code in self.codes}
+        key = (labels.lang.code, year)
+        if key not in self._cells:
+            self._cells[key] = {code: self.cell(labels, code, year) for code in self.codes}
+        return self._cells[key]
 
     @staticmethod
     def ranked(cells: dict[str, Cell]) -> list[Cell]:
