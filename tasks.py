@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -92,7 +94,7 @@ def validate(c, data="data"):
 @task
 def clean(c):
     """Remove the built site."""
-    for folder in (OUTPUT, STAGING):
+    for folder in (OUTPUT, STAGING, STAGING.with_name(STAGING.name + "-complete")):
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -116,88 +118,6 @@ def serve(c, port=PORT):
     c.run(f"{PY} -m pelican --listen --port {port} --bind 127.0.0.1 -s pelicanconf.py -o {OUTPUT}", env=ENV)
 
 
-SEARCH_REFRESH_DELAY = 4.0  # seconds without a rebuild before the edit loop re-indexes search
-
-
-class LiveBuilder:
-    """Keeps one Pelican instance warm (imports, settings, compiled templates) and rebuilds in process.
-
-    Each run writes a staging folder and swaps it in, so a failed rebuild keeps the last good site.
-    """
-
-    def __init__(self, output: Path, data: Path | None):
-        os.environ.setdefault("PYTHONHASHSEED", "0")
-        sys.path.insert(0, str(ROOT / "plugins"))
-        from jinja2 import FileSystemBytecodeCache
-        from pelican import Pelican
-        from pelican.settings import read_settings
-
-        self.output, self.staging = output, _staging_for(output)
-        cache = ROOT / ".cache" / "jinja"
-        cache.mkdir(parents=True, exist_ok=True)
-        base = read_settings(str(ROOT / "pelicanconf.py"))
-        # PARITRANA_LIVERELOAD tells plugins that this is the edit loop: they may defer work that no page
-        # shows (bulk downloads, search index, share images of unchanged pages) to keep rebuilds short.
-        override = {"OUTPUT_PATH": str(self.staging), "PARITRANA_LIVERELOAD": True,
-                    "JINJA_ENVIRONMENT": {**base.get("JINJA_ENVIRONMENT", {}),
-                                          "bytecode_cache": FileSystemBytecodeCache(str(cache))}}
-        if data is not None:
-            override["PARITRANA_DATA_DIR"] = str(data)
-        self.settings = read_settings(str(ROOT / "pelicanconf.py"), override=override)
-        self.pelican = Pelican(self.settings)
-        self.lock = threading.Lock()
-        self.generation = 0  # bumped by every swap: background work on an older site gives up
-
-    def build(self) -> bool:
-        with self.lock:
-            start, cpu = time.perf_counter(), time.process_time()
-            shutil.rmtree(self.staging, ignore_errors=True)
-            try:
-                self.pelican.run()
-            except (Exception, SystemExit) as exc:  # keep serving the last good build; the error was printed
-                shutil.rmtree(self.staging, ignore_errors=True)
-                print(f"Build failed, keeping the previous site: {exc}", file=sys.stderr, flush=True)
-                return False
-            # Swap in, and delete the previous tree in the background (deleting is not on the critical path).
-            trash = self.output.parent / f".{self.output.name}.old-{time.time_ns()}"
-            if self.output.exists():
-                self.output.rename(trash)
-            self.staging.rename(self.output)
-            self.generation += 1
-            threading.Thread(target=shutil.rmtree, args=(trash, True), daemon=True).start()
-            print(f"Rebuilt in {time.perf_counter() - start:.2f} s (CPU {time.process_time() - cpu:.2f} s)",
-                  flush=True)
-        self.refresh_search_later()
-        return True
-
-    def refresh_search_later(self) -> None:
-        """The build reused the last search bundle; index the new site in the background and swap it in."""
-        if "paritrana_search" not in self.settings.get("PLUGINS", []):
-            return
-        from paritrana_search.deferred import refresh
-
-        generation = self.generation
-
-        def still_current(swap) -> bool:
-            with self.lock:
-                if self.generation != generation:
-                    return False
-                swap()
-                return True
-
-        def run():
-            if self.generation != generation:  # edited again meanwhile: that build schedules its own
-                return
-            started = time.perf_counter()
-            if refresh(self.output, self.settings, still_current):
-                print(f"Search index refreshed in {time.perf_counter() - started:.2f} s", flush=True)
-
-        # After a quiet spell, so Pagefind never competes with the rebuild of the next edit.
-        timer = threading.Timer(SEARCH_REFRESH_DELAY, run)
-        timer.daemon = True
-        timer.start()
-
-
 @task(help={"port": "port to serve on", "data": "data folder to build from and watch (default data/)",
             "output": "output folder (default output/)"})
 def livereload(c, port=PORT, data=None, output=None):
@@ -211,7 +131,12 @@ def livereload(c, port=PORT, data=None, output=None):
     port = int(port)
     data_dir = _path(data, ROOT / "data")
     output_dir = _path(output, OUTPUT)
-    builder = LiveBuilder(output_dir, _path(data, None))
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from paritrana_live.builder import LiveBuilder
+
+    builder = LiveBuilder(ROOT, output_dir, _staging_for(output_dir), _path(data, None))
+    atexit.register(builder.stop)  # the complete build runs in a process group of its own
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))  # so that atexit runs on `kill` too
     builder.build()
 
     class ExternalScript(lr_server.LiveScriptInjector):
@@ -227,6 +152,10 @@ def livereload(c, port=PORT, data=None, output=None):
     server.watch(str(output_dir / ".livereload-never-changes"))  # our own watcher below does the work
     loop_holder = {}
 
+    def reload_browsers():
+        if "loop" in loop_holder:
+            loop_holder["loop"].add_callback(LiveReloadHandler.reload_waiters, "*")
+
     def watch_and_rebuild():
         watched = [data_dir, ROOT / "content", ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py"]
         # DefaultFilter leaves out editor swap and backup files, __pycache__, .git and the like.
@@ -239,9 +168,9 @@ def livereload(c, port=PORT, data=None, output=None):
                 # Plugin code and settings are loaded once per process: start afresh (same arguments).
                 print("Plugin code or settings changed: restarting …", flush=True)
                 os.environ["PARITRANA_LIVERELOAD_RESTARTED"] = "1"
+                builder.stop()
                 os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
-            if builder.build() and "loop" in loop_holder:
-                loop_holder["loop"].add_callback(LiveReloadHandler.reload_waiters, "*")
+            builder.preview(swapped=reload_browsers)
 
     def start_watching():
         loop = loop_holder["loop"] = ioloop.IOLoop.current()

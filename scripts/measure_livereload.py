@@ -121,7 +121,7 @@ def main(argv=None) -> int:
                     time.sleep(0.01)
                 latency = time.perf_counter() - start
                 rebuilt = [(float(m.group(1)), float(m.group(2))) for _, line in log_lines[seen_before:]
-                           if (m := re.search(r"Rebuilt in ([\d.]+) s \(CPU ([\d.]+) s\)", line))]
+                           if (m := re.search(r"Rebuilt in ([\d.]+) s \(CPU ([\d.]+) s", line))]
                 results.append((latency, *(rebuilt[-1] if rebuilt else (None, None))))
                 print(f"edit {n}: visible in the browser after {latency:.2f} s "
                       f"(rebuild {rebuilt[-1][0]:.2f} s, CPU {rebuilt[-1][1]:.2f} s)" if rebuilt

@@ -76,25 +76,6 @@ def test_the_cache_must_be_outside_the_output(tmp_path):
         apply_defaults(values)
 
 
-def test_edit_loop_serves_the_last_bundle_then_swaps_in_a_fresh_one(tmp_path, settings):
-    from paritrana_search import deferred
-
-    first = tmp_path / "first"
-    indexer.build_index(first, settings, _site(first, "Kabupaten Raja Ampat"))
-    served = tmp_path / "served"
-    _site(served, "Kota Surabaya")  # a row was edited: the pages changed
-    assert deferred.place_latest(served, settings), "the newest cached bundle is put in place at once"
-    assert _files(served / "pagefind") == _files(first / "pagefind")
-
-    assert not deferred.refresh(served, settings, lambda swap: False), "a newer rebuild wins"
-    assert _files(served / "pagefind") == _files(first / "pagefind")
-
-    assert deferred.refresh(served, settings, lambda swap: (swap(), True)[1])
-    fresh = tmp_path / "fresh"
-    indexer.build_index(fresh, settings, _site(fresh, "Kota Surabaya"))
-    assert _files(served / "pagefind") == _files(fresh / "pagefind") != _files(first / "pagefind")
-
-
 def _fake_bundles(cache: Path, count: int) -> list[Path]:
     made = []
     for n in range(count):

@@ -9,6 +9,7 @@ from pelican.generators import Generator
 
 from paritrana_i18n.catalog import lang_for, languages
 from paritrana_pages.generator import site_data
+from paritrana_pages.preview import is_preview
 from paritrana_pages.urls import save_as
 
 from .bundle import Bundle
@@ -45,6 +46,8 @@ class DownloadsGenerator(Generator):
         self.pages = []
 
     def generate_context(self):
+        if is_preview(self.settings):
+            return  # the edit loop keeps the last build's files and data page until its complete build
         version = shared_version(self.context, self.settings)
         self.bundle = Bundle(self.index, self.settings, version)
         langs = [lang_for(self.settings, code) for code in languages(self.settings)]
@@ -53,6 +56,8 @@ class DownloadsGenerator(Generator):
         self.context[CONTEXT_KEY]["files"] = sorted(self.bundle.files)
 
     def generate_output(self, writer):
+        if self.bundle is None:
+            return
         root = Path(self.output_path)
         try:
             for path, entry in self.bundle.files.items():

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from paritrana_i18n.catalog import lang_for, languages
 from paritrana_pages.generator import site_data
+from paritrana_pages.preview import is_preview
 from paritrana_pages.urls import edition_url, url
 
 from .atom import Entry, Feed, render
@@ -138,6 +139,8 @@ class FeedsGenerator(Generator):
         site_data(self.context, self.settings)
 
     def generate_output(self, writer):
+        if is_preview(self.settings):
+            return  # the edit loop keeps the last build's feeds until its complete build
         for path, content in build_feeds(self.settings, self.context).items():
             target = Path(self.output_path) / path
             target.parent.mkdir(parents=True, exist_ok=True)

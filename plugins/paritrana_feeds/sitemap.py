@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from paritrana_pages.html_head import head_text
+from paritrana_pages.preview import is_preview
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -149,6 +150,8 @@ def write_sitemap(pelican) -> None:
     siteurl = settings.get("SITEURL") or ""
     written = sorted(_written)
     _written.clear()  # a warm Pelican (invoke livereload) runs again without a new `initialized`
+    if is_preview(settings):
+        return  # the edit loop keeps the last build's sitemap until its complete build
     if settings.get("PARITRANA_SITEMAP", True):
         (output / "sitemap.xml").write_bytes(render_sitemap(collect(output, written, siteurl)))
     if settings.get("PARITRANA_ROBOTS", True):

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from paritrana_i18n.catalog import languages
 from paritrana_pages.html_head import head_text
+from paritrana_pages.preview import is_preview
 
 from .bundle_cache import bundle_key, restore, store
 from .canonical import normalise_bundle
-from .deferred import place_latest
 from .generator import search_urls
 from .settings import SettingsError
 
@@ -156,6 +156,6 @@ def index_site(pelican) -> None:
         return
     if "PARITRANA_SEARCH_BUNDLE_DIR" not in pelican.settings:
         raise SettingsError("search: settings were not initialised")
-    if pelican.settings.get("PARITRANA_LIVERELOAD") and place_latest(Path(pelican.output_path), pelican.settings):
-        return  # the edit loop: `invoke livereload` refreshes the index in the background (deferred.py)
+    if is_preview(pelican.settings):
+        return  # the edit loop keeps the last build's index until its complete build
     build_index(Path(pelican.output_path), pelican.settings, written)

@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from paritrana_pages.parallel import write_pages
+from paritrana_pages.preview import is_preview
 from paritrana_pages.urls import save_as
 
 from .cache import build_images
@@ -23,6 +24,8 @@ class ShareGenerator(Generator):
         state = self.context.get(STATE)
         if state is None:
             raise SystemExit("paritrana_share: no data pages were built (is the paritrana_pages plugin enabled?)")
+        if is_preview(self.settings):
+            return  # the edit loop keeps the last build's images, badges and summaries until its complete build
         output = Path(self.output_path)
         self.stats = build_images(state["images"], output, Path(self.settings["PARITRANA_SHARE_CACHE_DIR"]),
                                   self.settings["PARITRANA_SHARE_WORKERS"], self.settings["PARITRANA_SHARE_POOL_MIN"])

@@ -1,0 +1,1 @@
+"""The edit loop behind `invoke livereload` (not a Pelican plugin: nothing to register)."""

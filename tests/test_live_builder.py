@@ -1,0 +1,116 @@
+"""The edit loop: a preview of the pages at once, then the complete site swapped in behind it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
+
+from paritrana_live.builder import carry_over  # noqa: E402
+from tasks import free_port  # noqa: E402
+
+TREES = [
+    # (served tree, preview tree, what the preview tree holds afterwards, how many entries moved)
+    ({"a/x.html": "old", "a/y.csv": "y", "b/c/d.json": "d", "e.xml": "e"}, {"a/x.html": "new"},
+     {"a/x.html": "new", "a/y.csv": "y", "b/c/d.json": "d", "e.xml": "e"}, 3),
+    ({"a/x.html": "old"}, {"a/x.html": "new", "f.html": "f"}, {"a/x.html": "new", "f.html": "f"}, 0),
+    ({"p/q/r.html": "r", "p/s.html": "s"}, {"p/q/t.html": "t"},
+     {"p/q/r.html": "r", "p/q/t.html": "t", "p/s.html": "s"}, 2),
+]
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+
+
+def _read(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("served, preview, expected, moved", TREES)
+def test_carry_over_keeps_what_the_preview_wrote_and_moves_the_rest(tmp_path, served, preview, expected, moved):
+    _tree(tmp_path / "served", served)
+    _tree(tmp_path / "preview", preview)
+    assert carry_over(tmp_path / "served", tmp_path / "preview") == moved
+    assert _read(tmp_path / "preview") == expected
+
+
+def _set_note(path: Path, text: str) -> None:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows[1][rows[0].index("note")] = text
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _until(check, timeout: float, what: str, log: list[str]):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"{what} not seen within {timeout} s; server log:\n" + "\n".join(log[-30:]))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="previews need fork(); without it every edit is a complete build")
+def test_an_edit_shows_in_the_preview_and_the_complete_build_follows(tmp_path):
+    """`invoke livereload`: edit a row twice; each preview shows it, downloads catch up, the second edit wins."""
+    data, output = tmp_path / "data", tmp_path / "site"
+    shutil.copytree(ROOT / "data", data)
+    newest = sorted((data / "winners").glob("20*.csv"))[-1]
+    page, csv_url = f"/tahun/{newest.stem}/", f"/unduh/tahun/{newest.stem}.csv"
+    port = free_port()
+    log: list[str] = []
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--data", str(data),
+                               "--output", str(output)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, start_new_session=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"})
+    threading.Thread(target=lambda: log.extend(line.rstrip() for line in server.stdout), daemon=True).start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _until(lambda: _get(base + page), 300, "the first build", log)
+        assert f'href="{csv_url}"' in _get(base + page)
+        for n, note in enumerate(("Catatan pratinjau pertama", "Catatan pratinjau kedua"), 1):
+            _set_note(newest, note)
+            _until(lambda: note in (_get(base + page) or ""), 30, f"edit {n} on the edition page", log)
+            if n == 1:  # the preview kept the last build's downloads: they still hold the old note
+                assert note not in (_get(base + csv_url) or ""), "downloads are the complete build's work"
+                assert _get(base + "/sitemap.xml") and _get(base + "/data/"), "skipped files were kept"
+        _until(lambda: "Catatan pratinjau kedua" in (_get(base + csv_url) or ""), 120,
+               "the complete build's downloads", log)
+        assert "Catatan pratinjau pertama" not in _get(base + csv_url)
+        assert "Catatan pratinjau kedua" in _get(base + page)
+        assert _get(base + "/pagefind/pagefind-entry.json"), "the search index is served throughout"
+        previews = [line for line in log if "Rebuilt in" in line and "preview" in line]
+        assert len(previews) == 2, log
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
