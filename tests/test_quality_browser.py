@@ -137,11 +137,17 @@ def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) 
             page.evaluate(RENDER_ALL)
             result.tablet_sideways = page.evaluate(SIDEWAYS)
             if result.tablet_sideways:
-                page.locator(".table-scroll").nth(result.tablet_sideways[0]["n"]).focus()
+                from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+                box = page.locator(".table-scroll").nth(result.tablet_sideways[0]["n"])
+                box.focus()
                 page.keyboard.press("ArrowRight")
                 page.keyboard.press("ArrowRight")
-                result.tablet_arrow_scroll = page.locator(".table-scroll").nth(
-                    result.tablet_sideways[0]["n"]).evaluate("el => el.scrollLeft")
+                try:  # the browser may scroll smoothly: wait for it to move
+                    page.wait_for_function("el => el.scrollLeft > 0", arg=box.element_handle(), timeout=3_000)
+                except PlaywrightTimeout:
+                    pass
+                result.tablet_arrow_scroll = box.evaluate("el => el.scrollLeft")
             page.evaluate(axe_source)
             result.tablet_axe = page.evaluate(AXE_RUN)
         finally:
