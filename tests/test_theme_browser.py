@@ -1,0 +1,100 @@
+"""Parts of long pages that the browser lays out only near the screen (content-visibility: auto: a
+province's table per edition, the badges of its share kit), in headless Chromium on a phone-sized
+screen, on the longest province page in both languages:
+
+- nothing on screen moves while the reader scrolls down the page and back up (no layout shift);
+- a link to a row of the last table lands on that row;
+- find in page finds text inside a part not yet drawn;
+- printed, every part is drawn (none is left to content-visibility: auto).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quality_support import browser, need, page_types, serving
+from site_build import built_site  # noqa: F401
+
+PHONE = {"width": 412, "height": 823}
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(
+  {value: e.value, nodes: e.sources.map((s) => (s.node && s.node.outerHTML || String(s.node)).slice(0, 100))}); })
+  .observe({type: 'layout-shift', buffered: true});"""
+# Drawn parts (with a box: not inside display: none) left to content-visibility: auto.
+LAZY = """() => [...document.querySelectorAll('*')].filter((el) => getComputedStyle(el).contentVisibility === 'auto'
+  && el.getClientRects().length > 0).length"""
+
+
+@pytest.fixture(scope="module")
+def province(built_site):  # noqa: F811
+    """(base URL, browser, the longest province page in Indonesian and English)."""
+    need("chromium")
+    with serving(built_site.root) as base, browser() as chromium:
+        yield base, chromium, page_types(built_site.root)["province"]
+
+
+def _open(chromium, url: str):
+    context = chromium.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    page.add_init_script(SHIFTS)
+    page.goto(url, wait_until="load")
+    return context, page
+
+
+pytestmark = pytest.mark.xdist_group("theme-browser")
+LANGS = pytest.mark.parametrize("lang", [0, 1], ids=["id", "en"])
+
+
+@LANGS
+def test_scrolling_through_the_page_moves_nothing_on_screen(province, lang):
+    base, chromium, urls = province
+    context, page = _open(chromium, base + urls[lang])
+    try:
+        assert page.evaluate(LAZY) > 1, f"{urls[lang]}: no part is laid out lazily"
+        height = page.evaluate("document.documentElement.scrollHeight")
+        for y in [*range(0, height + PHONE["height"], PHONE["height"] // 2), *range(height, -1, -PHONE["height"] // 2)]:
+            page.evaluate(f"window.scrollTo(0, {y})")
+            page.wait_for_timeout(20)
+        shifts = page.evaluate("window.__shifts")
+        assert not shifts, f"{urls[lang]}: layout shifts while scrolling: {shifts[:5]}"
+    finally:
+        context.close()
+
+
+@LANGS
+def test_a_link_to_a_row_of_the_last_table_lands_on_it(province, lang):
+    base, chromium, urls = province
+    context, page = _open(chromium, base + urls[lang])
+    try:
+        row = page.evaluate("() => [...document.querySelectorAll('.lazy-render tr[id]')].pop().id")
+        page.goto(f"{base}{urls[lang]}#{row}", wait_until="load")
+        page.wait_for_timeout(100)
+        top = page.evaluate(f"() => document.getElementById('{row}').getBoundingClientRect().top")
+        assert abs(top) <= 2, f"{urls[lang]}#{row} is {top} px from the top of the window"
+    finally:
+        context.close()
+
+
+@LANGS
+def test_find_in_page_finds_text_not_yet_drawn(province, lang):
+    base, chromium, urls = province
+    context, page = _open(chromium, base + urls[lang])
+    try:
+        name = page.evaluate("() => [...document.querySelectorAll('.lazy-render .winner-name')].pop().textContent")
+        assert page.evaluate("(name) => window.find(name)", name), f"{urls[lang]}: {name!r} not found"
+        assert page.evaluate("() => getSelection().anchorNode.parentElement.closest('.lazy-render') !== null")
+        assert page.evaluate("scrollY") > PHONE["height"], "the window scrolled to what was found"
+    finally:
+        context.close()
+
+
+@LANGS
+def test_printed_every_part_is_drawn(province, lang):
+    base, chromium, urls = province
+    context, page = _open(chromium, base + urls[lang])
+    try:
+        assert page.evaluate(LAZY) > 1
+        page.emulate_media(media="print")
+        assert page.evaluate(LAZY) == 0, f"{urls[lang]}: parts left to content-visibility: auto in print"
+    finally:
+        context.close()
