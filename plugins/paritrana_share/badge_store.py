@@ -27,6 +27,7 @@ class BadgeStore:
         self.heights: dict[str, int] = {}
         self.fresh: dict[str, str] = {}  # without a cache folder: key -> SVG drawn in this build
         self.drawn = 0
+        self._files: set[str] | None = None  # keys with a file in the cache, listed once per build
         if self.root is not None:
             try:
                 self.heights = json.loads((self.root / INDEX).read_text(encoding="utf-8"))
@@ -42,16 +43,27 @@ class BadgeStore:
     def path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.svg"
 
+    def _in_cache(self, key: str) -> bool:
+        if self._files is None:  # one listing instead of a stat() per badge (200,000 at scale)
+            self._files = set()
+            if self.root.is_dir():
+                for folder in os.scandir(self.root):
+                    if folder.is_dir():
+                        self._files.update(name[:-4] for name in os.listdir(folder.path) if name.endswith(".svg"))
+        return key in self._files
+
     def size(self, inputs: dict) -> tuple[str, int, int]:
         """The badge's cache key, width and height, drawing it if the cache does not have it."""
         key = self.key(inputs)
         height = self.heights.get(key)
-        if height is None or (self.root is not None and not os.path.exists(self.path(key))):
+        if height is None or (self.root is not None and not self._in_cache(key)):
             badge = render_badge(**inputs)
             if self.root is None:
                 self.fresh[key] = badge.svg
             else:  # the cache is not the output: writing it now keeps no SVG in memory
                 _write(self.path(key), badge.svg)
+                if self._files is not None:
+                    self._files.add(key)
             self.heights[key], height = badge.height, badge.height
             self.drawn += 1
         return key, WIDTH, height
