@@ -16,7 +16,7 @@ from .home_page import home_page, not_found_page
 from .index import DataIndex
 from .labels import Labels
 from .place_pages import place_pages
-from .hooks import pages_built
+from .hooks import EXTRA, pages_built
 from .parallel import write_pages
 from .row_html import install_rows
 from .urls import save_as
@@ -91,6 +91,7 @@ class ParitranaGenerator(Generator):
     def generate_context(self):
         self.pages = build_pages(self.index, self.settings)
         self.context["paritrana"]["pages"] = self.pages
+        self.context["paritrana"][EXTRA] = []  # filled by pages_built receivers (hooks.add_pages)
         pages_built.send(self, pages=self.pages, index=self.index, settings=self.settings)
 
     def generate_output(self, writer):
@@ -102,7 +103,7 @@ class ParitranaGenerator(Generator):
             writer.write_file(target, self.get_template(page.template), self.context, url=page.url,
                               meta=page, lang=page.lang, **page.values)
 
-        write_pages(self.pages, write_one, writer, self.settings)
+        write_pages(self.pages + self.context["paritrana"][EXTRA], write_one, writer, self.settings)
 
 
 def check_content_translations(generators) -> None:

@@ -6,7 +6,9 @@ from functools import partial
 from pathlib import Path
 
 from paritrana_i18n.catalog import lang_for, languages
+from paritrana_pages.hooks import add_pages
 from paritrana_pages.labels import Labels
+from paritrana_pages.preview import is_preview
 
 from .badge_store import BadgeStore
 from .card import HEIGHT, WIDTH
@@ -65,7 +67,7 @@ def collect(sender, pages, index, settings) -> None:
             items = []
             for w in badge_awards(index, page.key):
                 item, key = badge_for(index, lab, w, siteurl, permalink, store)
-                badges[item["url"]] = key
+                badges[item.url] = key
                 items.append(item)
             summary = print_page(index, lab, page, siteurl, limit, qr)
             summary.values["share"] = dict(share)
@@ -78,5 +80,7 @@ def collect(sender, pages, index, settings) -> None:
     for summary in print_pages:
         summary.alternates = versions[summary.key]
     context[STATE] = {"images": images, "badges": badges, "badge_store": store, "print_pages": print_pages}
+    if not is_preview(settings):
+        add_pages(context, print_pages)  # written with the data pages, each language in its own process
     # Pages this plugin does not build (editorial pages, other plugins' pages) use the site image.
     context["share_site"] = site
