@@ -35,8 +35,8 @@ def test_snippets_and_qr_codes_use_the_public_address(collected):
     context, pages, _index = collected
     regency = next(p for p in pages if p.key[0] == "regency" and p.lang == "en" and p.values["share"]["kit"]["badges"])
     badge = regency.values["share"]["kit"]["badges"][0]
-    assert badge["snippet"].startswith(f'<a href="{SITEURL}/{regency.url}"><img src="{SITEURL}/lencana/')
-    assert f'width="{badge["width"]}" height="{badge["height"]}"' in badge["snippet"]
+    assert badge.snippet.startswith(f'<a href="{SITEURL}/{regency.url}"><img src="{SITEURL}/lencana/')
+    assert f'width="{badge.width}" height="{badge.height}"' in badge.snippet
     summary = next(p for p in context[STATE]["print_pages"]
                    if p.key == ("print",) + regency.key and p.lang == regency.lang)
     assert summary.url == regency.url + "print/"
@@ -65,7 +65,7 @@ def test_each_located_award_has_exactly_one_badge_per_language(collected):
     context, pages, index = collected
     located = {w.id for w in index.data.winners if w.province}
     for lang in ("id", "en"):
-        ids = [b["id"] for p in pages if p.lang == lang and "kit" in p.values["share"]
+        ids = [b.id for p in pages if p.lang == lang and "kit" in p.values["share"]
                for b in p.values["share"]["kit"]["badges"]]
         assert sorted(ids) == sorted(located)
     assert len(context[STATE]["badges"]) == 2 * len(located)

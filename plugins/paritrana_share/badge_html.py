@@ -11,17 +11,17 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 
-def badge_item(badge: dict, siteurl: str, code_label: str, file_label: str) -> str:
-    """One <li>: the badge image, its labelled read-only HTML code and a link to the SVG file."""
-    src, ident = f"{escape(siteurl)}/{escape(badge['url'])}", escape(badge["id"])
+def badge_item(badge, siteurl: str, code_label: str, file_label: str) -> str:
+    """One <li> for a facts.Badge: the badge image, its labelled read-only HTML code and a link to the SVG file."""
+    src, ident = f"{escape(siteurl)}/{escape(badge.url)}", escape(badge.id)
     return (
         '<li class="badge-item">\n'
-        f'      <div class="badge-preview"><img src="{src}" alt="{escape(badge["title"])}" width="{int(badge["width"])}" '
-        f'height="{int(badge["height"])}" loading="lazy" decoding="async"></div>\n'
+        f'      <div class="badge-preview"><img src="{src}" alt="{escape(badge.title)}" width="{int(badge.width)}" '
+        f'height="{int(badge.height)}" loading="lazy" decoding="async"></div>\n'
         '      <div class="badge-code">\n'
         f'        <label for="kode-lencana-{ident}">{escape(code_label)}</label>\n'
         f'        <textarea id="kode-lencana-{ident}" class="badge-snippet" readonly rows="5" cols="60" '
-        f'spellcheck="false" autocomplete="off">{escape(badge["snippet"])}</textarea>\n'
+        f'spellcheck="false" autocomplete="off">{escape(badge.snippet)}</textarea>\n'
         f'        <a class="badge-file" href="{src}" type="image/svg+xml">{escape(file_label)}</a>\n'
         "      </div>\n"
         "    </li>")

@@ -6,6 +6,8 @@ out as SVG and the templates escape it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from paritrana_pages.index import winner_order
@@ -180,10 +182,26 @@ def badge_for(index, labels, w, siteurl: str, permalink: str, store) -> tuple[di
     key, width, height = store.size(
         {"head": award_name(w).upper(), "place": place, "rank": w.rank, "who": name,
          "details": [round_name, category], "site": _("Paritrana Award Archive"), "title": title, "lang": lang})
-    src = badge_url(w.id, lang)
-    snippet = (f'<a href="{_attr(permalink)}"><img src="{_attr(absolute(siteurl, src))}" '
-               f'alt="{_attr(title)}" width="{width}" height="{height}"></a>')
-    return {"id": w.id, "url": src, "title": title, "width": width, "height": height, "snippet": snippet}, key
+    return Badge(w.id, badge_url(w.id, lang), title, width, height, permalink, siteurl), key
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """One award's badge as a share kit lists it (200,000 of these at scale: the snippet is made when shown)."""
+
+    id: str
+    url: str  # site-relative
+    title: str
+    width: int
+    height: int
+    permalink: str  # the page the snippet links to (one string shared by the page's badges)
+    siteurl: str
+
+    @property
+    def snippet(self) -> str:
+        """The HTML to paste elsewhere: the badge image linking to the page."""
+        return (f'<a href="{_attr(self.permalink)}"><img src="{_attr(absolute(self.siteurl, self.url))}" '
+                f'alt="{_attr(self.title)}" width="{self.width}" height="{self.height}"></a>')
 
 
 def _attr(text: str) -> str:
