@@ -144,6 +144,30 @@ def test_a_shared_address_opens_its_year_and_english_uses_its_own_parameter(chro
         v.close()
 
 
+# When the page adds each script (Leaflet and the map script come from maps.js, not from the HTML).
+ADDED_SCRIPTS = """window.__added = {};
+new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes)
+  if (n.tagName === 'SCRIPT' && n.src && !(n.src in window.__added)) window.__added[n.src] = performance.now(); })
+  .observe(document, {childList: true, subtree: true});"""
+
+
+@pytest.mark.parametrize("url", ["/peta/", "/en/map/"])
+def test_leaflet_and_the_map_script_run_only_after_the_page_is_painted(chromium, site_url, url):
+    context = chromium.new_context(viewport={"width": 412, "height": 823})
+    try:
+        page = context.new_page()
+        page.add_init_script(ADDED_SCRIPTS)
+        page.goto(site_url + url, wait_until="load")
+        page.wait_for_selector("#peta-interaktif[data-ready=true]", timeout=20_000)
+        painted = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+        added = page.evaluate("window.__added")
+        later = {src.rsplit("/", 1)[-1]: time for src, time in added.items() if time > painted}
+        assert any(name == "leaflet.js" for name in later), f"first paint at {painted:.0f} ms; scripts added: {added}"
+        assert any(name.startswith("map-") for name in later), f"first paint at {painted:.0f} ms; scripts added: {added}"
+    finally:
+        context.close()
+
+
 def test_a_marker_opens_its_province(chromium, site_url):
     v = Visit(chromium, site_url + "/peta/")
     try:

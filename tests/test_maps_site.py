@@ -188,9 +188,14 @@ def test_the_map_page_reads_without_javascript(built_site):  # noqa: F811
 
 
 def _assets(page):
+    """The scripts a page runs, in order, and its stylesheets. The map page's own <script> (maps.js)
+    adds Leaflet and the map script (data-map-scripts) once the page is drawn; both are preloaded."""
     scripts = [s.attrs["src"] for s in page.find_all("script") if "src" in s.attrs]
+    added = [src for el in page.root.iter() for src in el.attrs.get("data-map-scripts", "").split()]
+    preloaded = [link.attrs["href"] for link in page.find_all("link", rel="preload") if link.attrs.get("as") == "script"]
+    assert preloaded == added, "the scripts added later are fetched from the start"
     styles = [link.attrs["href"] for link in page.find_all("link") if link.attrs.get("rel") == "stylesheet"]
-    return scripts, styles
+    return scripts + added, styles
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -1,8 +1,21 @@
 /* Coverage map (paritrana_maps): colours the province shapes for the chosen year, keeps the year in
    the address (?tahun=2024 / ?year=2024) and sends a click on a province to its page. Everything it
-   shows is also on the page without JavaScript: a tile map and a table for every year. */
+   shows is also on the page without JavaScript: a tile map and a table for every year.
+
+   The only script the page runs as it loads: once the page's content has been painted and the map box
+   is near the screen, it adds Leaflet and the page's map script (folium's code, which calls
+   ParitranaMap); the map is then built in short tasks, so that the page answers input all the while. */
 (function () {
   "use strict";
+
+  // `work` in a task of its own (after whatever the browser has queued: input, a frame).
+  function later(work) {
+    return new Promise(function (done) { setTimeout(function () { done(work()); }, 0); });
+  }
+
+  // Work at most this long (ms) in one task while the shapes are added (a phone's CPU is several
+  // times slower than a laptop's: tasks stay short there too).
+  var SLICE = 8;
 
   function tooltipContent(lines) {
     var box = document.createElement("div");
@@ -56,10 +69,19 @@
         return;
       }
       year = value;
-      radios.forEach(function (radio) { radio.checked = radio.value === year; });
-      root.setAttribute("data-year", year);
+      // Only what changes is written: the page is not laid out again for nothing.
+      radios.forEach(function (radio) {
+        if (radio.checked !== (radio.value === year)) {
+          radio.checked = radio.value === year;
+        }
+      });
+      if (root.getAttribute("data-year") !== year) {
+        root.setAttribute("data-year", year);
+      }
       paint();
-      status.textContent = cfg.summaries[year];
+      if (status.textContent !== cfg.summaries[year]) {
+        status.textContent = cfg.summaries[year];
+      }
       if (remember && window.history && window.history.replaceState) {
         var url = new URL(window.location.href);
         url.searchParams.set(cfg.param, year);
@@ -75,24 +97,19 @@
       });
     });
 
-    if (cfg.attribution) {
-      map.attributionControl.addAttribution(cfg.attribution);
-    }
-
     // The newer provinces: a circle at the capital and its name beside it.
     var offsets = {left: [-8, 0], right: [8, 0], top: [0, -8], bottom: [0, 8]};
-    var markers = [];
     var labels = [];
-    function placeMarkers() {
-      cfg.markers.forEach(function (m) {
-        var marker = L.circleMarker([m.lat, m.lon], {radius: 7});
-        track(m.code, marker);
-        marker.setStyle(style(m.code, true));
-        markers.push(marker.addTo(map));
-        labels.push(L.tooltip({permanent: true, direction: m.side, offset: offsets[m.side],
-                               className: "pa-marker-label", interactive: false})
-          .setLatLng([m.lat, m.lon]).setContent(tooltipContent([m.label])).addTo(map));
-      });
+    function placeMarker(m) {
+      var marker = L.circleMarker([m.lat, m.lon], {radius: 7});
+      track(m.code, marker);
+      marker.setStyle(style(m.code, true));
+      marker.addTo(map);
+    }
+    function placeLabel(m) {
+      labels.push(L.tooltip({permanent: true, direction: m.side, offset: offsets[m.side],
+                             className: "pa-marker-label", interactive: false})
+        .setLatLng([m.lat, m.lon]).setContent(tooltipContent([m.label])).addTo(map));
     }
 
     // Pixels by which the names stick out of the box: [left, top, right, bottom].
@@ -127,45 +144,28 @@
       }
       fitting = false;
     }
-    fitHome();
-    map.on("zoomstart movestart", function () {
-      if (!fitting) {
-        moved = true;
-      }
-    });
-    map.on("resize", function () {
-      if (!moved) {
-        fitHome();
-      }
-    });
-    if (window.ResizeObserver) {
-      new ResizeObserver(function () { map.invalidateSize({pan: false}); }).observe(map.getContainer());
-    }
     // Marker names only where there is room for them (hidden, not removed: Leaflet places a label
     // to the left or on top by its size).
     function labelsByZoom() {
       map.getContainer().classList.toggle("pa-zoomed-out", map.getZoom() < cfg.labelZoom);
     }
-    map.on("zoomend", labelsByZoom);
-    labelsByZoom();
 
     var shapes = L.geoJSON(null, {
       style: function (feature) { return style(feature.properties.code, false); },
       onEachFeature: function (feature, layer) { track(feature.properties.code, layer); }
     });
 
-    // The rest in short tasks, so that the page answers input while the map is drawn: the markers and
-    // their names (then the fit again, to make room for the names), then the shapes a dozen at a time.
-    function later(work) {
-      return new Promise(function (done) { setTimeout(function () { done(work()); }, 0); });
+    // Added one after another until the slice of time is used up, then the rest in a later task.
+    function addFrom(features, start) {
+      var began = window.performance.now();
+      var next = start;
+      do {
+        shapes.addData(features[next]);
+        next += 1;
+      } while (next < features.length && window.performance.now() - began < SLICE);
+      return next < features.length ? later(function () { return addFrom(features, next); }) : null;
     }
-    var placed = later(function () {
-      placeMarkers();
-      if (!moved) {
-        fitHome();
-      }
-      labelsByZoom();
-    });
+
     var geometry = fetch(cfg.geometry, {credentials: "same-origin"}).then(function (response) {
       if (!response.ok) {
         throw new Error("HTTP " + response.status);
@@ -173,24 +173,110 @@
       return response.json();
     });
 
-    Promise.all([geometry, placed]).then(function (loaded) {
-      var features = loaded[0].features;
-      shapes.addTo(map);
-      function addFrom(start) {
-        shapes.addData({type: "FeatureCollection", features: features.slice(start, start + 12)});
-        return start + 12 < features.length ? later(function () { return addFrom(start + 12); }) : null;
+    // Each step in a task of its own: the view fitted to the country; the shapes, a slice at a time, out of
+    // sight (in a box that is not displayed, so that nothing is laid out until all are in); each marker,
+    // on top of them, then its name; the fit again, to make room for the names.
+    var container = map.getContainer();
+    var placed = later(function () {
+      if (cfg.attribution) {
+        map.attributionControl.addAttribution(cfg.attribution);
       }
-      return addFrom(0);
+      fitHome();
+      map.on("zoomstart movestart", function () {
+        if (!fitting) {
+          moved = true;
+        }
+      });
+      map.on("resize", function () {
+        if (!moved) {
+          fitHome();
+        }
+      });
+      if (window.ResizeObserver) {
+        new ResizeObserver(function () { map.invalidateSize({pan: false}); }).observe(map.getContainer());
+      }
+      map.on("zoomend", labelsByZoom);
+      labelsByZoom();
+    });
+
+    Promise.all([geometry, placed]).then(function (loaded) {
+      container.classList.add("pa-drawing");
+      shapes.addTo(map);
+      return later(function () { return addFrom(loaded[0].features, 0); });
     }).then(function () {
-      // The circles lie inside the shapes of the provinces they were formed from: keep them on top.
-      markers.forEach(function (marker) { marker.bringToFront(); });
-      choose(year, false);
-      root.setAttribute("data-ready", "true");
+      container.classList.remove("pa-drawing");
+      // The circles lie inside the shapes of the provinces they were formed from: added after them, on top.
+      var steps = Promise.resolve();
+      cfg.markers.forEach(function (m) {
+        steps = steps.then(function () { return later(function () { placeMarker(m); }); })
+          .then(function () { return later(function () { placeLabel(m); }); });
+      });
+      return steps;
+    }).then(function () {
+      return later(function () {
+        if (!moved) {
+          fitHome();
+        }
+        labelsByZoom();
+        root.setAttribute("data-ready", "true");
+      });
     }).catch(function () {
+      container.classList.remove("pa-drawing");
       status.textContent = cfg.failed;
       root.setAttribute("data-ready", "failed");
     });
 
     choose(year, false);
   };
+
+  // Leaflet and the map script, in this order (async = false keeps the order of added scripts).
+  function addScripts(urls) {
+    urls.forEach(function (src) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false;
+      document.head.appendChild(script);
+    });
+  }
+
+  // Once the browser has painted the page's content (its first contentful paint; where that is not
+  // reported, after the next frame).
+  function whenPainted(then) {
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) {
+      window.requestAnimationFrame(function () { setTimeout(then, 0); });
+      return;
+    }
+    var painted = new PerformanceObserver(function (list) {
+      if (list.getEntriesByName("first-contentful-paint").length) {
+        painted.disconnect();
+        setTimeout(then, 0);
+      }
+    });
+    painted.observe({type: "paint", buffered: true});
+  }
+
+  // Once the map box is within half a screen of the window.
+  function whenNear(box, then) {
+    if (!window.IntersectionObserver) {
+      setTimeout(then, 0);
+      return;
+    }
+    var watch = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        watch.disconnect();
+        then();
+      }
+    }, {rootMargin: "50% 0px"});
+    watch.observe(box);
+  }
+
+  var section = document.querySelector("[data-map-scripts]");
+  if (section) {
+    whenPainted(function () {
+      whenNear(section.querySelector(".pa-map") || section, function () {
+        addScripts(section.getAttribute("data-map-scripts").split(" ").filter(Boolean));
+      });
+    });
+  }
 })();
