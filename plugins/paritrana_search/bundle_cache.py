@@ -49,10 +49,11 @@ def reading(cache_dir: Path):
 def place(cached: Path, bundle: Path) -> None:
     """Put a cached bundle at `bundle`, as hard links where possible (nothing writes into a placed bundle)."""
     shutil.rmtree(bundle, ignore_errors=True)
-    shutil.copytree(cached, bundle, copy_function=_link_or_copy)
+    shutil.copytree(cached, bundle, copy_function=link_or_copy)
 
 
-def _link_or_copy(source: str, target: str) -> None:
+def link_or_copy(source, target) -> None:
+    """A hard link where both are on one file system, else a copy."""
     try:
         os.link(source, target)
     except OSError:

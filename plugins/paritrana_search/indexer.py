@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -27,7 +26,7 @@ from paritrana_i18n.catalog import languages
 from paritrana_pages.html_head import head_text
 from paritrana_pages.preview import is_preview
 
-from .bundle_cache import bundle_key, restore, store
+from .bundle_cache import bundle_key, link_or_copy, restore, store
 from .canonical import normalise_bundle
 from .generator import search_urls
 from .settings import SettingsError
@@ -69,14 +68,6 @@ def pages_to_index(output: Path, written) -> list[Path]:
             continue
         chosen.append(rel)
     return sorted(chosen)
-
-
-def _link(source: Path, target: Path) -> None:
-    """A hard link (no copy of a long page) where the temporary folder shares the output's file system."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def pagefind_options(settings) -> list[str]:
@@ -131,7 +122,7 @@ def run_pagefind(output: Path, pages: list[Path], bundle: Path, settings) -> Non
         site = Path(tmp) / "site"
         for rel in pages:
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
-            _link(output / rel, site / rel)
+            link_or_copy(output / rel, site / rel)  # no copy of a long page
         try:
             result = subprocess.run(pagefind_command(site, bundle, settings), capture_output=True, text=True,
                                     timeout=settings["PARITRANA_SEARCH_TIMEOUT"], cwd=tmp)
