@@ -51,9 +51,23 @@ def _delete_in_background(folder: Path) -> None:
     if not folder.exists():
         return
     if shutil.which("rm"):
-        subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL)
+        # At the lowest priority: the next preview should not wait for the disk or a core.
+        lowest = [*(["ionice", "-c", "3"] if shutil.which("ionice") else []),
+                  *(["nice", "-n", "19"] if shutil.which("nice") else [])]
+        subprocess.Popen([*lowest, "rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL)
     else:
         threading.Thread(target=shutil.rmtree, args=(folder, True), daemon=True).start()
+
+
+def unlink_shared(folder: Path) -> None:
+    """Remove the files in `folder` that have other hard links (a cache's files): writing into them in
+    place would change the cache too."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                unlink_shared(Path(entry.path))
+            elif entry.stat(follow_symlinks=False).st_nlink > 1:
+                os.unlink(entry.path)
 
 
 class LiveBuilder:
@@ -68,10 +82,14 @@ class LiveBuilder:
         self.output, self.staging = output, staging
         self.complete_root = staging.with_name(staging.name + "-complete")  # one folder per edit inside
         shutil.rmtree(self.complete_root, ignore_errors=True)
+        for left in output.parent.glob(f".{output.name}.old-*"):  # from a server that was killed
+            _delete_in_background(left)
         cache = root / ".cache" / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         base = read_settings(str(root / "pelicanconf.py"))
-        override = {"OUTPUT_PATH": str(self.staging), PREVIEW_SETTING: False,
+        # Pelican's own cache of parsed Markdown pages, kept between the edit loop's builds.
+        override = {"OUTPUT_PATH": str(self.staging), PREVIEW_SETTING: False, "CACHE_CONTENT": True,
+                    "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(root / ".cache" / "pelican"),
                     "JINJA_ENVIRONMENT": {**base.get("JINJA_ENVIRONMENT", {}),
                                           "bytecode_cache": FileSystemBytecodeCache(str(cache))}}
         if data is not None:
@@ -80,6 +98,9 @@ class LiveBuilder:
         self.pelican = Pelican(self.settings)
         self.lock = threading.Lock()
         self.generation = 0  # bumped by every preview: a complete build of an older site is not swapped in
+        # The tree a preview replaced holds just the files a preview writes: the next preview writes over them
+        # (no folder or file made anew: the slow part of writing on some disks) instead of starting empty.
+        self.recycle: Path | None = None
         self.complete_pid: int | None = None
 
     def build(self) -> bool:
@@ -109,15 +130,25 @@ class LiveBuilder:
         return True
 
     def stop(self) -> None:
-        """Stop a complete build still running (before the server exits or restarts)."""
+        """Stop a complete build still running and drop the kept tree (before the server exits or restarts)."""
         with self.lock:
             self._stop_complete_build()
+            if self.recycle is not None:
+                shutil.rmtree(self.recycle, ignore_errors=True)
+                self.recycle = None
 
     # --- inside the lock -------------------------------------------------------------------------
 
     def _run(self, preview: bool) -> bool:
         start, cpu = time.perf_counter(), time.process_time()
         shutil.rmtree(self.staging, ignore_errors=True)
+        recycled, self.recycle = self.recycle, None
+        if recycled is not None and recycled.is_dir():
+            if preview:
+                unlink_shared(recycled)
+                recycled.rename(self.staging)
+            else:
+                _delete_in_background(recycled)
         self.settings[PREVIEW_SETTING] = preview
         try:
             self.pelican.run()
@@ -128,18 +159,24 @@ class LiveBuilder:
         finally:
             self.settings[PREVIEW_SETTING] = False
         moved = carry_over(self.output, self.staging) if preview and self.output.is_dir() else 0
-        self._swap_in(self.staging)
+        self._swap_in(self.staging, keep=preview)
         what = f"preview, {moved} skipped files and folders kept from the last build" if preview else "complete"
         print(f"Rebuilt in {time.perf_counter() - start:.2f} s (CPU {time.process_time() - cpu:.2f} s; {what})",
               flush=True)
         return True
 
-    def _swap_in(self, staging: Path) -> None:
+    def _swap_in(self, staging: Path, keep: bool = False) -> None:
+        """Put `staging` in place of the served tree; with `keep`, keep the old tree for the next preview."""
         trash = self.output.parent / f".{self.output.name}.old-{time.time_ns()}"
         if self.output.exists():
             self.output.rename(trash)
         staging.rename(self.output)
-        _delete_in_background(trash)
+        if keep and trash.exists():
+            if self.recycle is not None:
+                _delete_in_background(self.recycle)
+            self.recycle = trash
+        else:
+            _delete_in_background(trash)
 
     def _stop_complete_build(self) -> None:
         if self.complete_pid is not None:

@@ -199,10 +199,36 @@ def place_missing(shapes: dict, provinces: dict, capitals: dict, source: str) ->
     return markers, problems
 
 
+_last: dict = {}  # the edit loop builds again and again in one process: the last result, by its inputs
+
+
 def load_boundaries(path: Path, capitals_path: Path, provinces: dict, regions: RegionIndex, *,
                     tolerance: float, precision: int, min_area: float) -> Boundaries:
-    """Read, match, validate and simplify the boundary file, or raise BoundaryError listing every problem."""
-    path = Path(path)
+    """Read, match, validate and simplify the boundary file, or raise BoundaryError listing every problem.
+
+    The same files (path, size, modification time), regions and settings give the last result again."""
+    try:
+        key = (_stamp(path), _stamp(capitals_path), tuple(sorted(provinces.items())),
+               tuple(sorted(regions.regencies.items())), tolerance, precision, min_area)
+        hash(key)
+    except (OSError, TypeError):  # a file is missing (reported below) or a record is unhashable
+        key = None
+    if key is not None and _last.get("key") == key:
+        return _last["boundaries"]
+    boundaries = _load_boundaries(Path(path), capitals_path, provinces, regions, tolerance=tolerance,
+                                  precision=precision, min_area=min_area)
+    if key is not None:
+        _last.update(key=key, boundaries=boundaries)
+    return boundaries
+
+
+def _stamp(path) -> tuple:
+    stat = Path(path).stat()
+    return str(path), stat.st_size, stat.st_mtime_ns
+
+
+def _load_boundaries(path: Path, capitals_path: Path, provinces: dict, regions: RegionIndex, *,
+                     tolerance: float, precision: int, min_area: float) -> Boundaries:
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
         features = geometry.features_of(document)
