@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
-from paritrana_live.builder import carry_over  # noqa: E402
+from paritrana_live.builder import carry_over, unlink_shared  # noqa: E402
 from tasks import free_port  # noqa: E402
 
 TREES = [
@@ -49,6 +49,17 @@ def test_carry_over_keeps_what_the_preview_wrote_and_moves_the_rest(tmp_path, se
     _tree(tmp_path / "preview", preview)
     assert carry_over(tmp_path / "served", tmp_path / "preview") == moved
     assert _read(tmp_path / "preview") == expected
+
+
+def test_a_kept_tree_loses_its_hard_links_before_a_preview_writes_into_it(tmp_path):
+    """A file linked from a cache must not be written over in place: the cache would change too."""
+    cache, kept = tmp_path / "cache", tmp_path / "kept"
+    _tree(cache, {"badge.svg": "<svg/>"})
+    _tree(kept, {"a/page.html": "page", "b/c/style.css": "css"})
+    os.link(cache / "badge.svg", kept / "b" / "badge.svg")
+    unlink_shared(kept)
+    assert _read(kept) == {"a/page.html": "page", "b/c/style.css": "css"}
+    assert _read(cache) == {"badge.svg": "<svg/>"}
 
 
 def _set_note(path: Path, text: str) -> None:
