@@ -1,11 +1,13 @@
-"""Parts of long pages that the browser lays out only near the screen (content-visibility: auto: a
-province's table per edition, the badges of its share kit), in headless Chromium on a phone-sized
-screen, on the longest province page in both languages:
+"""The longest province page in headless Chromium on a phone-sized screen, in both languages; the
+badges of its share kit are laid out only near the screen (content-visibility: auto):
 
 - nothing on screen moves while the reader scrolls down the page and back up (no layout shift);
 - a link to a row of the last table lands on that row;
-- find in page finds text inside a part not yet drawn;
+- find in page finds text in the last table, far below the screen;
 - printed, every part is drawn (none is left to content-visibility: auto).
+
+The winners tables are not left to content-visibility: Lighthouse's target-size check measures links
+in parts not yet drawn as overlapping (accessibility 97 instead of 100).
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def test_a_link_to_a_row_of_the_last_table_lands_on_it(province, lang):
     base, chromium, urls = province
     context, page = _open(chromium, base + urls[lang])
     try:
-        row = page.evaluate("() => [...document.querySelectorAll('.lazy-render tr[id]')].pop().id")
+        row = page.evaluate("() => [...document.querySelectorAll('.table-scroll tr[id]')].pop().id")
         page.goto(f"{base}{urls[lang]}#{row}", wait_until="load")
         page.wait_for_timeout(100)
         top = page.evaluate(f"() => document.getElementById('{row}').getBoundingClientRect().top")
@@ -76,13 +78,13 @@ def test_a_link_to_a_row_of_the_last_table_lands_on_it(province, lang):
 
 
 @LANGS
-def test_find_in_page_finds_text_not_yet_drawn(province, lang):
+def test_find_in_page_finds_text_far_down_the_page(province, lang):
     base, chromium, urls = province
     context, page = _open(chromium, base + urls[lang])
     try:
-        name = page.evaluate("() => [...document.querySelectorAll('.lazy-render .winner-name')].pop().textContent")
+        name = page.evaluate("() => [...document.querySelectorAll('.table-scroll .winner-name')].pop().textContent")
         assert page.evaluate("(name) => window.find(name)", name), f"{urls[lang]}: {name!r} not found"
-        assert page.evaluate("() => getSelection().anchorNode.parentElement.closest('.lazy-render') !== null")
+        assert page.evaluate("() => getSelection().anchorNode.parentElement.closest('.table-scroll') !== null")
         assert page.evaluate("scrollY") > PHONE["height"], "the window scrolled to what was found"
     finally:
         context.close()
