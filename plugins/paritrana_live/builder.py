@@ -26,7 +26,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-PREVIEW_SETTING = "PARITRANA_LIVERELOAD"
+from paritrana_pages.preview import SETTING as PREVIEW_SETTING
 
 
 def carry_over(old: Path, new: Path) -> int:
