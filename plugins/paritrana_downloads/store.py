@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+from paritrana_pages.files import place as place_file
 
 try:
     import fcntl
@@ -158,10 +159,4 @@ class Store:
 
 def place(entry: Entry, target: Path) -> None:
     """Hard-link a cached file into the output (a copy across file systems), replacing what is there."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists() or target.is_symlink():
-        target.unlink()
-    try:
-        os.link(entry.path, target)
-    except OSError:
-        shutil.copyfile(entry.path, target)
+    place_file(entry.path, target)

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
+from paritrana_pages.files import place as place_file
+
 try:
     import fcntl
 except ImportError:  # not on POSIX: no concurrent builds to guard against
@@ -49,15 +51,7 @@ def reading(cache_dir: Path):
 def place(cached: Path, bundle: Path) -> None:
     """Put a cached bundle at `bundle`, as hard links where possible (nothing writes into a placed bundle)."""
     shutil.rmtree(bundle, ignore_errors=True)
-    shutil.copytree(cached, bundle, copy_function=link_or_copy)
-
-
-def link_or_copy(source, target) -> None:
-    """A hard link where both are on one file system, else a copy."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    shutil.copytree(cached, bundle, copy_function=place_file)
 
 
 def restore(cache_dir: Path, key: str, bundle: Path) -> bool:

@@ -13,8 +13,9 @@ import json
 import os
 from pathlib import Path
 
+from paritrana_pages.files import place
+
 from .badge import BADGE_VERSION, WIDTH, render_badge
-from .cache import place
 
 INDEX = "heights.json"
 

@@ -13,7 +13,6 @@ import json
 import logging
 import multiprocessing
 import os
-import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -21,6 +20,8 @@ from pathlib import Path
 
 import PIL
 from PIL import features
+
+from paritrana_pages.files import place
 
 from .card import LAYOUT_VERSION, font_path, render_to_file
 
@@ -43,27 +44,6 @@ def cache_key(spec: dict) -> str:
 
 def cache_file(cache_dir: Path, key: str) -> Path:
     return cache_dir / key[:2] / f"{key}.png"
-
-
-def place(source: Path, target: Path) -> None:
-    """Hard-link the cached image into the output (a copy across file systems); replace what is there."""
-    try:
-        os.link(source, target)  # the usual case: a fresh output folder, the folder already made
-        return
-    except FileNotFoundError:
-        if not source.exists():
-            raise
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        if target.samefile(source):
-            return
-        target.unlink()
-    except OSError:
-        pass
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def render_missing(jobs: list[tuple[dict, str]], workers: int, pool_min: int) -> str:
