@@ -26,6 +26,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,34 @@ def set_note(path: Path, index: int, text: str) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
+@contextmanager
+def livereload_server(data: Path, output: Path):
+    """Run `invoke livereload --data DATA --output OUTPUT` on a free port until the block ends.
+
+    Yields the base URL and the server's log, filled as it prints: a list of (perf_counter time, line).
+    """
+    port = free_port()
+    log: list[tuple[float, str]] = []
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--data", str(data),
+                               "--output", str(output)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, start_new_session=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"})
+
+    def read_log():
+        for line in server.stdout:
+            log.append((time.perf_counter(), line.rstrip()))
+
+    threading.Thread(target=read_log, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}", log
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
 def wait_http(url: str, timeout: float = 180) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -75,33 +104,15 @@ def page_has(page, marker: str) -> bool:
         return False
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--edits", type=int, default=5)
-    parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one edit to show")
-    parser.add_argument("--markdown", type=Path)
-    args = parser.parse_args(argv)
+def measure(tmp: Path, edits: int, timeout: float) -> list[tuple]:
+    """Edit a copy of data/ under `tmp` `edits` times; per edit (latency, rebuild wall, rebuild CPU)."""
     from playwright.sync_api import sync_playwright
 
-    tmp = Path(tempfile.mkdtemp(prefix="paritrana-livereload-"))
     data, output = tmp / "data", tmp / "site"
     shutil.copytree(ROOT / "data", data)
-    port = free_port()
-    log_lines: list[tuple[float, str]] = []
-    server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--data", str(data),
-                               "--output", str(output)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, start_new_session=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"})
-
-    def read_log():
-        for line in server.stdout:
-            log_lines.append((time.perf_counter(), line.rstrip()))
-
-    threading.Thread(target=read_log, daemon=True).start()
     results = []
-    try:
+    with livereload_server(data, output) as (base, log_lines):
         file, index, url = pick_row(data)
-        base = f"http://127.0.0.1:{port}"
         wait_http(base + url)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
@@ -109,15 +120,15 @@ def main(argv=None) -> int:
             page.goto(base + url, wait_until="load")
             page.wait_for_function("() => !!window.LiveReload", timeout=10_000)
             time.sleep(1.0)  # let livereload.js finish its websocket handshake
-            for n in range(1, args.edits + 1):
+            for n in range(1, edits + 1):
                 marker = f"Catatan suntingan {n} {time.time_ns() % 10**9}"
                 seen_before = len(log_lines)
                 start = time.perf_counter()
                 set_note(file, index, marker)
                 while not page_has(page, marker):
-                    if time.perf_counter() - start > args.timeout:
+                    if time.perf_counter() - start > timeout:
                         tail = "\n".join(line for _, line in log_lines[-20:])
-                        raise SystemExit(f"edit {n}: not visible after {args.timeout} s; server log:\n{tail}")
+                        raise SystemExit(f"edit {n}: not visible after {timeout} s; server log:\n{tail}")
                     time.sleep(0.01)
                 latency = time.perf_counter() - start
                 rebuilt = [(float(m.group(1)), float(m.group(2))) for _, line in log_lines[seen_before:]
@@ -128,12 +139,19 @@ def main(argv=None) -> int:
                       else f"edit {n}: {latency:.2f} s", flush=True)
                 time.sleep(1.5)
             browser.close()
+    return results
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one edit to show")
+    parser.add_argument("--markdown", type=Path)
+    args = parser.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="paritrana-livereload-"))
+    try:
+        results = measure(tmp, args.edits, args.timeout)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
         shutil.rmtree(tmp, ignore_errors=True)
     latencies = [r[0] for r in results]
     rebuilds = [r[1] for r in results if r[1] is not None] or [float("nan")]

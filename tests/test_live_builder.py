@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import shutil
-import signal
-import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -18,10 +13,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
+from measure_livereload import livereload_server, set_note  # noqa: E402
 from paritrana_live.builder import carry_over, unlink_shared  # noqa: E402
-from tasks import free_port  # noqa: E402
 
 TREES = [
     # (served tree, preview tree, what the preview tree holds afterwards, how many entries moved)
@@ -62,14 +57,6 @@ def test_a_kept_tree_loses_its_hard_links_before_a_preview_writes_into_it(tmp_pa
     assert _read(cache) == {"badge.svg": "<svg/>"}
 
 
-def _set_note(path: Path, text: str) -> None:
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    rows[1][rows[0].index("note")] = text
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-
-
 def _get(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -78,14 +65,15 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _until(check, timeout: float, what: str, log: list[str]):
+def _until(check, timeout: float, what: str, log: list[tuple[float, str]]):
     deadline = time.time() + timeout
     while time.time() < deadline:
         found = check()
         if found:
             return found
         time.sleep(0.1)
-    raise AssertionError(f"{what} not seen within {timeout} s; server log:\n" + "\n".join(log[-30:]))
+    raise AssertionError(f"{what} not seen within {timeout} s; server log:\n"
+                         + "\n".join(line for _, line in log[-30:]))
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="previews need fork(); without it every edit is a complete build")
@@ -95,19 +83,11 @@ def test_an_edit_shows_in_the_preview_and_the_complete_build_follows(tmp_path):
     shutil.copytree(ROOT / "data", data)
     newest = sorted((data / "winners").glob("20*.csv"))[-1]
     page, csv_url = f"/tahun/{newest.stem}/", f"/unduh/tahun/{newest.stem}.csv"
-    port = free_port()
-    log: list[str] = []
-    server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--data", str(data),
-                               "--output", str(output)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, start_new_session=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"})
-    threading.Thread(target=lambda: log.extend(line.rstrip() for line in server.stdout), daemon=True).start()
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with livereload_server(data, output) as (base, log):
         _until(lambda: _get(base + page), 300, "the first build", log)
         assert f'href="{csv_url}"' in _get(base + page)
         for n, note in enumerate(("Catatan pratinjau pertama", "Catatan pratinjau kedua"), 1):
-            _set_note(newest, note)
+            set_note(newest, 0, note)
             _until(lambda: note in (_get(base + page) or ""), 30, f"edit {n} on the edition page", log)
             if n == 1:  # the preview kept the last build's downloads: they still hold the old note
                 assert note not in (_get(base + csv_url) or ""), "downloads are the complete build's work"
@@ -117,11 +97,5 @@ def test_an_edit_shows_in_the_preview_and_the_complete_build_follows(tmp_path):
         assert "Catatan pratinjau pertama" not in _get(base + csv_url)
         assert "Catatan pratinjau kedua" in _get(base + page)
         assert _get(base + "/pagefind/pagefind-entry.json"), "the search index is served throughout"
-        previews = [line for line in log if "Rebuilt in" in line and "preview" in line]
+        previews = [line for _, line in log if "Rebuilt in" in line and "preview" in line]
         assert len(previews) == 2, log
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
