@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -121,20 +122,10 @@ def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) 
         result.axe = page.evaluate(AXE_RUN)
     finally:
         context.close()
-    phone = chromium.new_context(viewport=PHONE, service_workers="block")
-    try:
-        page = phone.new_page()
-        page.goto(base + url, wait_until="networkidle", timeout=60_000)
-        page.evaluate(RENDER_ALL)
+    with _rendered(chromium, PHONE, base + url) as page:
         result.phone = page.evaluate(OVERFLOW)
-    finally:
-        phone.close()
     if kind in TABLET_KINDS:
-        tablet = chromium.new_context(viewport=TABLET, service_workers="block")
-        try:
-            page = tablet.new_page()
-            page.goto(base + url, wait_until="networkidle", timeout=60_000)
-            page.evaluate(RENDER_ALL)
+        with _rendered(chromium, TABLET, base + url) as page:
             result.tablet_sideways = page.evaluate(SIDEWAYS)
             if result.tablet_sideways:
                 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -150,9 +141,20 @@ def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) 
                 result.tablet_arrow_scroll = box.evaluate("el => el.scrollLeft")
             page.evaluate(axe_source)
             result.tablet_axe = page.evaluate(AXE_RUN)
-        finally:
-            tablet.close()
     return result
+
+
+@contextmanager
+def _rendered(chromium, viewport: dict, url: str):
+    """The page at `url` in a fresh browser context of this size, loaded and every part drawn."""
+    context = chromium.new_context(viewport=viewport, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle", timeout=60_000)
+        page.evaluate(RENDER_ALL)
+        yield page
+    finally:
+        context.close()
 
 
 _VISITS: dict[str, dict] = {}

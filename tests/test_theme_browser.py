@@ -10,6 +10,8 @@ target-size check measures the links in parts not yet drawn as overlapping (acce
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from quality_support import browser, need, page_types, serving
@@ -30,12 +32,17 @@ def province(built_site):  # noqa: F811
         yield base, chromium, page_types(built_site.root)["province"]
 
 
-def _open(chromium, url: str):
+@contextmanager
+def _opened(chromium, url: str):
+    """The page at `url` on a phone-sized screen, layout shifts recorded from the start."""
     context = chromium.new_context(viewport=PHONE, service_workers="block")
-    page = context.new_page()
-    page.add_init_script(SHIFTS)
-    page.goto(url, wait_until="load")
-    return context, page
+    try:
+        page = context.new_page()
+        page.add_init_script(SHIFTS)
+        page.goto(url, wait_until="load")
+        yield page
+    finally:
+        context.close()
 
 
 pytestmark = pytest.mark.xdist_group("theme-browser")
@@ -45,40 +52,31 @@ LANGS = pytest.mark.parametrize("lang", [0, 1], ids=["id", "en"])
 @LANGS
 def test_scrolling_through_the_page_moves_nothing_on_screen(province, lang):
     base, chromium, urls = province
-    context, page = _open(chromium, base + urls[lang])
-    try:
+    with _opened(chromium, base + urls[lang]) as page:
         height = page.evaluate("document.documentElement.scrollHeight")
         for y in [*range(0, height + PHONE["height"], PHONE["height"] // 2), *range(height, -1, -PHONE["height"] // 2)]:
             page.evaluate(f"window.scrollTo(0, {y})")
             page.wait_for_timeout(20)
         shifts = page.evaluate("window.__shifts")
         assert not shifts, f"{urls[lang]}: layout shifts while scrolling: {shifts[:5]}"
-    finally:
-        context.close()
 
 
 @LANGS
 def test_a_link_to_a_row_of_the_last_table_lands_on_it(province, lang):
     base, chromium, urls = province
-    context, page = _open(chromium, base + urls[lang])
-    try:
+    with _opened(chromium, base + urls[lang]) as page:
         row = page.evaluate("() => [...document.querySelectorAll('.table-scroll tr[id]')].pop().id")
         page.goto(f"{base}{urls[lang]}#{row}", wait_until="load")
         page.wait_for_timeout(100)
         top = page.evaluate(f"() => document.getElementById('{row}').getBoundingClientRect().top")
         assert abs(top) <= 2, f"{urls[lang]}#{row} is {top} px from the top of the window"
-    finally:
-        context.close()
 
 
 @LANGS
 def test_find_in_page_finds_text_far_down_the_page(province, lang):
     base, chromium, urls = province
-    context, page = _open(chromium, base + urls[lang])
-    try:
+    with _opened(chromium, base + urls[lang]) as page:
         name = page.evaluate("() => [...document.querySelectorAll('.table-scroll .winner-name')].pop().textContent")
         assert page.evaluate("(name) => window.find(name)", name), f"{urls[lang]}: {name!r} not found"
         assert page.evaluate("() => getSelection().anchorNode.parentElement.closest('.table-scroll') !== null")
         assert page.evaluate("scrollY") > PHONE["height"], "the window scrolled to what was found"
-    finally:
-        context.close()
