@@ -72,24 +72,17 @@ class BadgeStore:
     def write(self, badges: dict[str, str], output: Path) -> dict:
         """Put every badge (output path -> key) into `output`, linked from the cache."""
         self._save_index()
-        folders: set[str] = set()
         root, out = str(self.root), str(output)
         for relative, key in sorted(badges.items()):
-            target = f"{out}/{relative}"  # plain strings and os calls: 200,000 of these at scale
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
+            target = f"{out}/{relative}"  # plain strings: 200,000 of these at scale
             if self.root is None:
                 _write(Path(target), self.fresh[key])
                 continue
             try:
-                os.link(f"{root}/{key[:2]}/{key}.svg", target)
+                place(f"{root}/{key[:2]}/{key}.svg", target)
             except FileNotFoundError:
                 raise SystemExit(f"paritrana_share: the badge {self.path(key)} left the cache during the build "
                                  "(was the cache folder cleaned meanwhile?); build again") from None
-            except OSError:  # another file system, or already there
-                place(self.path(key), Path(target))
         return {"badges": len(badges), "drawn": self.drawn}
 
     def _save_index(self) -> None:
