@@ -70,8 +70,9 @@ CASES = {
     "winners/rank_4.csv": [f"{W}rank_4.csv:3:rank: rank '4' is not 1, 2 or 3 {RANK_HINT}"],
     "winners/rank_contradicts_title.csv": [f"{W}rank_contradicts_title.csv:3:rank: rank 1 contradicts the title "
                                            "'Terbaik II' (which says 2) (make rank and title agree with the source)"],
-    "winners/rank_harapan.csv": [f"{W}rank_harapan.csv:3:rank: rank 1 given to a 'harapan' title "
-                                 "(leave rank empty for harapan places)"],
+    # "Harapan I" is place 1 of the harapan places; a rank that says otherwise contradicts it
+    "winners/rank_harapan.csv": [f"{W}rank_harapan.csv:3:rank: rank 2 contradicts the title 'Juara Harapan I' "
+                                 "(which says 1) (make rank and title agree with the source)"],
     "winners/same_slot_twice.csv": [f"{W}same_slot_twice.csv:3:rank: rank 1 of this category is already given to "
                                     f"'Kabupaten Kudus' at {W}same_slot_twice.csv:2 (one place per slot: check rank, "
                                     "sector and zone against the source)"],
@@ -100,7 +101,7 @@ CASES = {
                                   "(use 'nasional' or 'provinsi')"],
     "winners/unknown_category.csv": [f"{W}unknown_category.csv:3:category: unknown category 'pemerintah_kabkot' "
                                      "(did you mean 'pemerintah_kabkota', 'pemerintah_desa', 'pemerintah_provinsi'?)"],
-    "winners/unknown_zone.csv": [f"{W}unknown_zone.csv:3:zone: unknown zone 'Jawa Sumatera' (did you mean 'sumatera'?)"],
+    "winners/unknown_zone.csv": [f"{W}unknown_zone.csv:3:zone: unknown zone 'Jawa Sumatera' (did you mean 'sumatera', 'jawa_bali'?)"],
     "winners/national_with_scope.csv": [f"{W}national_with_scope.csv:3:scope_province: a national row cannot have "
                                         "a scope province (clear the cell or set level to 'provinsi')"],
     "winners/provincial_without_scope.csv": [f"{W}provincial_without_scope.csv:3:scope_province: a provincial-round "

@@ -33,17 +33,26 @@ def _data_tables(folder: Path, spec, problems: Problems):
     return [t for t in tables if t is not None]
 
 
+def load_context(folder: Path, problems: Problems) -> Context:
+    """Regions and vocabularies: everything a winner row is checked against."""
+    provinces, regencies = load_regions(folder / "regions", problems)
+    categories, category_names = load_categories(folder / "categories", problems)
+    zones, zone_lookup = load_labelled(folder / "categories" / "zones.csv", problems)
+    sectors, sector_lookup = load_labelled(folder / "categories" / "sectors.csv", problems)
+    editions = load_editions(folder / "editions.csv", problems)
+    context = Context(RegionIndex(provinces, regencies), categories, zone_lookup, sector_lookup, editions,
+                      category_names)
+    context.tables = (provinces, regencies, categories, zones, sectors, editions)
+    return context
+
+
 def load_dataset(folder: Path | str, strict: bool = True) -> Dataset:
     """Read, normalise and validate data/; with `strict`, raise DataValidationError on any error."""
     folder = Path(folder)
     problems = Problems(root=folder)
-    provinces, regencies = load_regions(folder / "regions", problems)
-    categories = load_categories(folder / "categories", problems)
-    zones, zone_lookup = load_labelled(folder / "categories" / "zones.csv", problems)
-    sectors, sector_lookup = load_labelled(folder / "categories" / "sectors.csv", problems)
-    editions = load_editions(folder / "editions.csv", problems)
-    regions = RegionIndex(provinces, regencies)
-    context = Context(regions, categories, zone_lookup, sector_lookup, editions)
+    context = load_context(folder, problems)
+    regions = context.regions
+    provinces, regencies, categories, zones, sectors, editions = context.tables
     winners = load_winners(_data_tables(folder / "winners", WINNERS, problems), context, problems)
     coverage = load_coverage(_data_tables(folder / "coverage", COVERAGE, problems), regions, problems)
     if strict and problems.errors:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .names import squash
+from .aliases import Lookup
 from .problems import Problems
 from .records import Category, CategoryName, Edition, Labelled
 from .tables import TableSpec, read_table
@@ -14,7 +14,7 @@ FIRST_EDITION, LAST_EDITION = 2017, 2100
 GROUPS = ("government", "business", "other")
 
 CATEGORIES = TableSpec("category", ("slug", "group", "label_id", "label_en", "first_edition"),
-                       ("last_edition", "description_id", "description_en"))
+                       ("last_edition", "description_id", "description_en", "aliases"))
 CATEGORY_NAMES = TableSpec("category name", ("category", "first_edition", "name_id", "name_en"),
                            ("last_edition",))
 LABELLED = TableSpec("vocabulary", ("slug", "label_id", "label_en"), ("aliases",))
@@ -34,8 +34,9 @@ def _year(problems, table, row, column, optional=False):
         return None
 
 
-def load_categories(folder: Path, problems: Problems) -> tuple[Category, ...]:
-    """Categories with the names they carried over the editions."""
+def load_categories(folder: Path, problems: Problems) -> tuple[tuple[Category, ...], Lookup]:
+    """Categories with the names they carried over the editions, and the look-up of all their names."""
+    aliases: dict[str, tuple[str, ...]] = {}
     names: dict[str, list[CategoryName]] = {}
     table = read_table(folder / "names.csv", CATEGORY_NAMES, problems)
     for row in table.frame.to_dict("records") if table else []:
@@ -52,6 +53,7 @@ def load_categories(folder: Path, problems: Problems) -> tuple[Category, ...]:
                            f"use one of: {', '.join(GROUPS)}")
         first = _year(problems, table, row, "first_edition")
         last = _year(problems, table, row, "last_edition", optional=True)
+        aliases[row["slug"]] = tuple(a.strip() for a in row["aliases"].split(";") if a.strip())
         categories.append(Category(
             slug=row["slug"], group=row["group"], label_id=row["label_id"], label_en=row["label_en"],
             first_edition=first or FIRST_EDITION, last_edition=last,
@@ -60,19 +62,28 @@ def load_categories(folder: Path, problems: Problems) -> tuple[Category, ...]:
     for slug in names:
         problems.error(folder / "names.csv", None, "category", f"names given for unknown category '{slug}'",
                        "add it to categories.csv or fix the slug")
-    return tuple(categories)
+    categories = tuple(categories)
+    return categories, category_lookup(categories, aliases)
 
 
-def load_labelled(path: Path, problems: Problems) -> tuple[tuple[Labelled, ...], dict[str, str]]:
-    """Zones or sectors; returns the entries and a lookup from any alias to the slug."""
-    entries, lookup = [], {}
+def load_labelled(path: Path, problems: Problems) -> tuple[tuple[Labelled, ...], Lookup]:
+    """Zones or sectors; returns the entries and a lookup from any name or alias to the slug."""
+    entries, lookup = [], Lookup(path.stem.removesuffix("s"))
     table = read_table(path, LABELLED, problems)
     for row in table.frame.to_dict("records") if table else []:
         entries.append(Labelled(row["slug"], row["label_id"], row["label_en"]))
-        for name in (row["slug"], row["label_id"], row["label_en"], *row["aliases"].split(";")):
-            if name.strip():
-                lookup[squash(name)] = row["slug"]
+        lookup.add(row["slug"], row["label_id"], row["label_en"], *row["aliases"].split(";"))
     return tuple(entries), lookup
+
+
+def category_lookup(categories: tuple[Category, ...], aliases: dict[str, tuple[str, ...]]) -> Lookup:
+    """A category by its slug, its label in either language, every name it carried, or an alias."""
+    lookup = Lookup("category")
+    for category in categories:
+        names = [n for name in category.names for n in (name.name_id, name.name_en)]
+        lookup.add(category.slug, category.label_id, category.label_en, *names,
+                   *aliases.get(category.slug, ()))
+    return lookup
 
 
 def load_editions(path: Path, problems: Problems) -> tuple[Edition, ...]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import re
 from pathlib import Path
 
-from .names import fold, squash
+from .aliases import Ambiguous, Lookup, level_lookup, parse_rank
+from .names import fold
 from .problems import Problems
 from .records import KINDS, Winner
 from .regions import RegionIndex, Unresolved
@@ -21,8 +21,6 @@ WINNERS = TableSpec(
     ("label_year", "zone", "scope_province", "sector", "rank", "winner_kind", "winner_province",
      "winner_regency", "ceremony_date", "source_date", "quote", "note"))
 
-LEVEL_NAMES = {"nasional": "nasional", "national": "nasional", "provinsi": "provinsi",
-               "provincial": "provinsi", "province": "provinsi"}
 DISTINCTIONS = (("harapan", r"\bharapan\b"), ("khusus", r"\bkhusus\b|\bspecial\b"),
                 ("coverage", r"terbaik coverage"), ("inovasi", r"terbaik inovasi"),
                 ("nominasi", r"\bnominasi\b"), ("piagam", r"\bpiagam\b"))
@@ -33,13 +31,20 @@ CATEGORY_KINDS = {"pemerintah_provinsi": ("pemprov",), "pemerintah_kabkota": ("p
 class Context:
     """What checking a winner row needs to know besides the row itself."""
 
-    def __init__(self, regions: RegionIndex, categories, zones: dict, sectors: dict, editions):
+    def __init__(self, regions: RegionIndex, categories, zones: Lookup, sectors: Lookup, editions,
+                 category_names: Lookup | None = None):
         self.regions = regions
         self.categories = {c.slug: c for c in categories}
         self.zones = zones
         self.sectors = sectors
-        self.sector_slugs = sorted(set(sectors.values()))
         self.editions = {e.year: e for e in editions}
+        if category_names is None:
+            category_names = Lookup("category")
+            for c in categories:
+                category_names.add(c.slug, c.label_id, c.label_en)
+        self.category_names = category_names
+        self.levels = level_lookup()
+        self.tables = ()
 
 
 @functools.lru_cache(maxsize=None)  # pure, and called once per row: compute each distinct value once
@@ -50,6 +55,12 @@ def distinction(title: str) -> str:
         if re.search(pattern, lowered):
             return name
     return "winner"
+
+
+def harapan_place(title: str) -> int | None:
+    """The place a harapan title states ('Harapan I', 'Juara Harapan 2'), if any."""
+    match = re.search(r"\bharapan[\s\-]*(i{1,3}|[123])\b", title, re.IGNORECASE)
+    return {"i": 1, "ii": 2, "iii": 3}.get(match.group(1).lower(), None) or int(match.group(1)) if match else None
 
 
 def winner_id(edition, level, scope, zone, category, sector, title, name, url) -> str:
@@ -79,17 +90,21 @@ class RowChecker:
             self.fail(column, exc.message, exc.hint)
             return None
 
-    def choose(self, column, text, options: dict, what: str):
-        if not text:
+    def choose(self, column, text, options: Lookup, hint: str | None = None):
+        """The slug a vocabulary name stands for; unknown or ambiguous names fail with the closest."""
+        if not text.strip():
             return None
-        found = options.get(squash(text)) if not isinstance(options, (list, tuple)) else (
-            text if text in options else None)
+        try:
+            found = options.find(text)
+        except Ambiguous as exc:
+            self.fail(column, f"ambiguous {options.what} '{text}'",
+                      "it names " + " and ".join(f"'{s}'" for s in exc.slugs) + "; write the slug")
+            return None
         if found is None:
-            pool = list(options) if isinstance(options, (list, tuple)) else sorted(set(options.values()))
-            close = difflib.get_close_matches(text, pool, n=3, cutoff=0.5)
-            hint = ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?") if close else \
-                f"use one of: {', '.join(pool)}"
-            self.fail(column, f"unknown {what} '{text}'", hint)
+            close = options.closest(text)
+            self.fail(column, f"unknown {options.what} '{text}'", hint or (
+                ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?") if close
+                else f"use one of: {', '.join(options.slugs)}"))
         return found
 
     def resolve(self, column, lookup, *args):
@@ -121,12 +136,12 @@ def check_winner(table: Table, row: dict, ctx: Context, problems: Problems) -> W
         problems.warn(table.path, c.number, "edition", "the source states no edition year",
                       "the row is listed as undated until a source gives the year")
     label_year = c.parse("label_year", parse_year, 2017, 2100)
-    level = LEVEL_NAMES.get(row["level"].strip().lower())
-    if level is None:
-        c.fail("level", f"unknown level '{row['level']}'", "use 'nasional' or 'provinsi'")
-    zone = c.choose("zone", row["zone"], ctx.zones, "zone")
-    category = c.choose("category", row["category"], list(ctx.categories), "category")
-    sector = c.choose("sector", row["sector"], ctx.sector_slugs, "sector")
+    level = c.choose("level", row["level"], ctx.levels, "use 'nasional' or 'provinsi'")
+    if level is None and not row["level"].strip():
+        c.fail("level", "the level is missing", "write 'nasional' or 'provinsi'")
+    zone = c.choose("zone", row["zone"], ctx.zones)
+    category = c.choose("category", row["category"], ctx.category_names)
+    sector = c.choose("sector", row["sector"], ctx.sectors)
     scope = None
     if level == "provinsi":
         if not row["scope_province"]:
@@ -137,21 +152,18 @@ def check_winner(table: Table, row: dict, ctx: Context, problems: Problems) -> W
     elif level == "nasional" and row["scope_province"]:
         c.fail("scope_province", "a national row cannot have a scope province",
                "clear the cell or set level to 'provinsi'")
-    rank = None
-    if row["rank"]:
-        text = row["rank"].strip().removesuffix(".0")
-        if text in ("1", "2", "3"):
-            rank = int(text)
-        else:
-            c.fail("rank", f"rank '{row['rank']}' is not 1, 2 or 3",
-                   "leave rank empty when the source gives no order; put other titles in 'title'")
+    rank, harapan = c.parse("rank", parse_rank) or (None, False)
     title = row["title"].strip()
-    stated = rank_in_title(title)
+    stated = rank_in_title(title) if distinction(title) != "harapan" else harapan_place(title)
     if rank is not None and stated is not None and stated != rank:
         c.fail("rank", f"rank {rank} contradicts the title '{title}' (which says {stated})",
                "make rank and title agree with the source")
-    if rank is not None and distinction(title) == "harapan":
-        c.fail("rank", f"rank {rank} given to a 'harapan' title", "leave rank empty for harapan places")
+    if harapan and distinction(title) != "harapan":
+        c.fail("rank", f"rank '{row['rank']}' is a harapan place but the title '{title}' does not say so",
+               "write the title as the source does, e.g. 'Harapan I'")
+    elif rank is not None and distinction(title) == "harapan" and stated is None:
+        c.fail("rank", f"rank {rank} given to a 'harapan' title that states no place",
+               "leave rank empty, or write the place in the title as the source does ('Harapan I')")
     name = row["winner_name"].strip()
     kind = row["winner_kind"].strip().lower() or None
     if kind is not None and kind not in KINDS:
