@@ -47,7 +47,7 @@ CASES = {
                                    "(add a column 'level')"],
     "winners/misspelt_column.csv": [
         f"{W}misspelt_column.csv:1:source_url: required column is missing (rename column 'sorce_url' to 'source_url')"],
-    "winners/extra_column.csv": [f"{W}extra_column.csv:1:catatan: unknown column 'catatan' (known columns: {KNOWN})"],
+    "winners/extra_column.csv": [f"{W}extra_column.csv:1:warna_pita: unknown column 'warna_pita' (known columns: {KNOWN})"],
     "winners/duplicate_column.csv": [f"{W}duplicate_column.csv:1:source_url: column 'source_url' appears twice "
                                      "(keep one column of that name)"],
     "winners/province_office.xlsx": [f"{W}province_office.xlsx:7:winner_regency: 'Kab. Kuduss' is not a known "

@@ -3,15 +3,39 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
+from .aliases import Lookup
+from .headers import coverage_headers
 from .problems import Problems
 from .records import CoverageFigure
 from .regions import RegionIndex, Unresolved
 from .tables import Table, TableSpec, records
 from .values import ValueProblem, parse_date, parse_partial_date, parse_range, parse_url, parse_year
 
-COVERAGE = TableSpec("coverage", ("province", "year", "metric", "value", "unit", "source_url"),
-                     ("as_of", "source_date", "quote"))
+_REQUIRED = ("province", "year", "metric", "value", "unit", "source_url")
+_OPTIONAL = ("as_of", "source_date", "quote", "basis")
+COVERAGE = TableSpec("coverage", _REQUIRED, _OPTIONAL, coverage_headers(_REQUIRED + _OPTIONAL))
+# What a figure is counted on (coverage_notes.md): not comparable across bases.
+BASES = Lookup("basis")
+BASES.add("ucj", "UCJ", "Universal Coverage Jamsostek", "universal coverage", "Kemendagri", "Bappenas")
+BASES.add("bpjs_office", "BPJS", "potensi", "potensi BPJS", "kantor cabang", "kantor wilayah",
+          "BPJS office", "BPJS office potential")
+BASES.add("kemnaker", "Kemnaker", "peserta aktif Kemnaker", "Kemnaker active participants")
+BASES.add("subgroup", "sub-kelompok", "pekerja rentan", "pekerja informal", "informal", "rentan",
+          "sub-group", "vulnerable workers", "informal workers")
+BASES.add("not_stated", "tidak disebut", "tidak dinyatakan", "not stated", "unknown")
+BOUNDS = {">": "more_than", "<": "less_than", "lebih dari": "more_than", "kurang dari": "less_than",
+          "more than": "more_than", "less than": "less_than", "di atas": "more_than", "di bawah": "less_than"}
+_BOUND = re.compile(r"^\s*(>|<|lebih dari|kurang dari|more than|less than|di atas|di bawah)\s*", re.IGNORECASE)
+
+
+def split_bound(text: str) -> tuple[str | None, str]:
+    """('more_than', '50') from '>50' or 'lebih dari 50'; (None, text) for a plain number."""
+    match = _BOUND.match(text)
+    if not match:
+        return None, text
+    return BOUNDS[match.group(1).lower()], text[match.end():]
 METRICS = ("coverage_pct", "formal_pct", "informal_pct", "participants", "workers", "target_pct", "other")
 PERCENT_METRICS = ("coverage_pct", "formal_pct", "informal_pct", "target_pct")
 COUNT_METRICS = ("participants", "workers")
@@ -48,11 +72,18 @@ def check_figure(table: Table, row: dict, regions: RegionIndex, problems: Proble
     metric = row["metric"].strip().lower()
     if metric not in METRICS:
         fail("metric", f"unknown metric '{row['metric']}'", f"use one of: {', '.join(METRICS)}")
-    value = value_high = None
+    value = value_high = bound = None
     if not row["value"].strip():
         fail("value", "the value is missing", "copy the number from the source")
     else:
-        parsed = parse("value", parse_range, metric in COUNT_METRICS)
+        bound, written = split_bound(row["value"])
+        try:
+            parsed = parse_range(written, metric in COUNT_METRICS)
+        except ValueProblem as exc:
+            fail("value", exc.message, exc.hint)
+            parsed = None
+        if parsed and bound and parsed[1] is not None:
+            fail("value", f"'{row['value']}' is both a bound and a range", "write one of them, e.g. >50 or 41-46")
         if parsed:
             value, value_high = parsed
             if metric in PERCENT_METRICS and not (0 <= value <= 100 and (value_high or 0) <= 100):
@@ -65,6 +96,11 @@ def check_figure(table: Table, row: dict, regions: RegionIndex, problems: Proble
                 fail("value", f"{row['value']} is negative", "coverage figures cannot be negative")
     if not row["unit"].strip():
         fail("unit", "the unit is missing", "say what the number counts, e.g. persen or pekerja")
+    basis = "not_stated"
+    if row["basis"].strip():
+        basis = BASES.find(row["basis"])
+        if basis is None:
+            fail("basis", f"unknown basis '{row['basis']}'", f"use one of: {', '.join(BASES.slugs)}")
     as_of = parse("as_of", parse_partial_date)
     source_date = parse("source_date", parse_date)
     url = parse("source_url", parse_url)
@@ -73,11 +109,12 @@ def check_figure(table: Table, row: dict, regions: RegionIndex, problems: Proble
     if failed:
         return None
     key = f"{province}|{year}|{metric}|{value!r}|{value_high!r}|{url}"  # '41,61' equals '41.61'
+    key += f"|{bound}" if bound else ""
     return CoverageFigure(
         id="c" + hashlib.sha1(key.encode()).hexdigest()[:10], province=province, year=year,
         metric=metric, value=value, value_high=value_high, unit=row["unit"].strip(), as_of=as_of,
         source_url=url, source_date=source_date, quote=row["quote"].strip(),
-        file=problems.name(path), row=number)
+        file=problems.name(path), row=number, basis=basis, bound=bound)
 
 
 def load_coverage(tables: list[Table], regions: RegionIndex, problems: Problems) -> tuple[CoverageFigure, ...]:

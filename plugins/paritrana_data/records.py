@@ -130,6 +130,8 @@ class CoverageFigure:
     quote: str
     file: str
     row: int
+    basis: str = "not_stated"  # ucj, bpjs_office, kemnaker, subgroup or not_stated (coverage_notes.md)
+    bound: str | None = None  # more_than / less_than: the source gives a bound, not the value itself
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ class TableSpec:
     kind: str
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
+    headers: object = None  # a headers.Headers: the names people give the columns
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -70,6 +71,7 @@ def read_table(path: Path, spec: TableSpec, problems: Problems) -> Table | None:
     frame = _drop_blank_columns(path, header_row, frame, problems)
     if frame is None:
         return None
+    frame = rename_columns(frame, spec)
     if not _check_header(path, header_row, list(frame.columns), spec, problems):
         return None
     frame = frame[[c for c in frame.columns if c in spec.columns or c == ROW]].copy()
@@ -114,6 +116,21 @@ def _delimiter(text: str) -> str:
     first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def rename_columns(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """Headers as written ('Nama Penerima', 'Juara') to columns; a numbering column ('No') is dropped."""
+    if spec.headers is None:
+        return frame
+    names, keep = [], []
+    for position, name in enumerate(frame.columns):
+        column = name if name == ROW else (spec.headers.column(name) or name)
+        if column != "-":
+            keep.append(position)
+            names.append(column)
+    frame = frame.iloc[:, keep].copy()
+    frame.columns = names
+    return frame
 
 
 def _read_csv(path: Path, spec: TableSpec, problems: Problems):
@@ -194,13 +211,23 @@ def _plain_error(exc: Exception) -> str:
 
 
 def _find_header(cells: pd.DataFrame, spec: TableSpec) -> int | None:
-    known = set(spec.columns)
     best, best_hits = None, 0
     for index in range(min(HEADER_SEARCH_ROWS, len(cells))):
-        hits = sum(clean_header(v) in known for v in cells.iloc[index])
+        hits = sum(header_column(spec, v) is not None for v in cells.iloc[index])
         if hits > best_hits:
             best, best_hits = index, hits
     return best if best_hits >= max(2, len(spec.required) // 2) else None
+
+
+def header_column(spec: TableSpec, cell: str) -> str | None:
+    """The column a header cell names (a known name or alias), else None."""
+    name = clean_header(cell)
+    if not name:
+        return None
+    if spec.headers is not None:
+        column = spec.headers.column(name)
+        return column if column not in (None, "-") else None
+    return name if name in spec.columns else None
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
@@ -252,7 +279,8 @@ def _check_header(path, header_row, columns, spec: TableSpec, problems: Problems
         ok = False
     for column in extra:
         close = difflib.get_close_matches(column, spec.columns, n=1, cutoff=0.6)
-        hint = (f"did you mean '{close[0]}'?" if close
+        named = spec.headers.closest(column) if spec.headers is not None and not close else None
+        hint = (f"did you mean '{close[0]}'?" if close else f"did you mean {named}?" if named
                 else f"known columns: {', '.join(spec.columns)}")
         label = column or "(blank)"
         problems.error(path, header_row, label, f"unknown column '{label}'", hint)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from .aliases import Ambiguous, Lookup, level_lookup, parse_rank
+from .headers import winner_headers
 from .names import fold
 from .problems import Problems
 from .records import KINDS, Winner
@@ -15,11 +16,10 @@ from .regions import RegionIndex, Unresolved
 from .tables import Table, TableSpec, records
 from .values import ValueProblem, parse_date, parse_url, parse_year, rank_in_title
 
-WINNERS = TableSpec(
-    "winner",
-    ("edition", "level", "category", "title", "winner_name", "source_url"),
-    ("label_year", "zone", "scope_province", "sector", "rank", "winner_kind", "winner_province",
-     "winner_regency", "ceremony_date", "source_date", "quote", "note"))
+_REQUIRED = ("edition", "level", "category", "title", "winner_name", "source_url")
+_OPTIONAL = ("label_year", "zone", "scope_province", "sector", "rank", "winner_kind", "winner_province",
+             "winner_regency", "ceremony_date", "source_date", "quote", "note")
+WINNERS = TableSpec("winner", _REQUIRED, _OPTIONAL, winner_headers(_REQUIRED + _OPTIONAL))
 
 DISTINCTIONS = (("harapan", r"\bharapan\b"), ("khusus", r"\bkhusus\b|\bspecial\b"),
                 ("coverage", r"terbaik coverage"), ("inovasi", r"terbaik inovasi"),
