@@ -461,3 +461,27 @@ def i18n_update(c):
 def i18n_compile(c):
     """Compile the catalogues and report untranslated strings (the build compiles them itself)."""
     c.run(f"{PY} -m babel.messages.frontend compile -d {CATALOGUES} --statistics")
+
+
+@task(name="import", help={
+    "sheet": "the CSV or XLSX file to import", "edition": "edition (assessment year) of rows without one",
+    "level": "nasional or provinsi, for rows without one", "province": "the province that ran the round",
+    "category": "category of rows without one", "source_url": "source of rows without one",
+    "year": "coverage: year of figures without one", "basis": "coverage: what the figures are counted on",
+    "sheet_name": "only this worksheet", "kind": "winners or coverage (default: from the headers)",
+    "output": "file name under data/winners/ or data/coverage/", "dry_run": "check and report, write nothing",
+    "data": "data folder (default data/)"})
+def import_(c, sheet, edition="", level="", province="", category="", source_url="", year="", basis="",
+            sheet_name=None, kind=None, output=None, dry_run=False, data="data"):
+    """Import a province office's results or coverage sheet into data/ (`python -m paritrana_data import`)."""
+    args = [PY, "-m", "paritrana_data", "import", sheet, "--data", data]
+    for flag, value in (("edition", edition), ("level", level), ("province", province), ("category", category),
+                        ("source-url", source_url), ("year", year), ("basis", basis), ("sheet", sheet_name),
+                        ("kind", kind), ("output", output)):
+        if value:
+            args += [f"--{flag}", str(value)]
+    if dry_run:
+        args.append("--dry-run")
+    result = subprocess.run(args, env={**os.environ, **ENV}, check=False)
+    if result.returncode:
+        raise Exit(code=result.returncode)

@@ -57,19 +57,31 @@ class Lookup:
         self._loose: dict[str, set[str]] = {}
         self.names: dict[str, str] = {}  # name as written -> slug, for suggestions
         self.slugs: list[str] = []
+        self._how: dict[str, str] = {}  # key -> how the name is known ('label', 'alias' ...)
 
-    def add(self, slug: str, *names: str) -> None:
+    def add(self, slug: str, *names: str, how: str = "name") -> None:
+        """Names of one entry; `how` says what they are (the slug itself is always 'slug')."""
         if slug not in self.slugs:
             self.slugs.append(slug)
-        for name in (slug, *names):
+            self.add_names(slug, (slug,), "slug")
+        self.add_names(slug, names, how)
+
+    def add_names(self, slug: str, names, how: str) -> None:
+        for name in names:
             name = (name or "").strip()
             if not name:
                 continue
             self.names.setdefault(name, slug)
             found = keys(name)
             self._exact.setdefault(found[0], set()).add(slug)
+            self._how.setdefault(found[0], how)
             for key in found[1:]:
                 self._loose.setdefault(key, set()).add(slug)
+                self._how.setdefault(key, how)
+
+    def how(self, text: str) -> str:
+        """What kind of name `text` matched: 'slug', 'label', 'alias', 'name over the editions'..."""
+        return next((self._how[k] for k in keys(text) if k in self._how), "name")
 
     def find(self, text: str) -> str | None:
         """The slug a name stands for, None when unknown; raises Ambiguous for a shared name."""
@@ -97,7 +109,7 @@ def level_lookup() -> Lookup:
     """The two levels of the award under every name sources give them."""
     lookup = Lookup("level")
     for slug, names in LEVEL_NAMES.items():
-        lookup.add(slug, *names)
+        lookup.add(slug, *names, how="level name")
     return lookup
 
 

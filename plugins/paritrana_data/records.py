@@ -60,6 +60,7 @@ class Category:
     description_id: str
     description_en: str
     names: tuple[CategoryName, ...] = ()
+    former_slugs: tuple[str, ...] = ()  # slugs of categories merged into this one (their pages redirect here)
 
 
 @dataclass(frozen=True, slots=True)

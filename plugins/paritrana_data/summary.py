@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from .records import Dataset
 
@@ -26,4 +27,23 @@ def summary_lines(data: Dataset) -> list[str]:
                  f"{len(regencies)} of {len(data.regencies)} kabupaten/kota resolved from winners")
     if data.warnings:
         lines.append(f"  {len(data.warnings)} warning(s)")
+    return lines
+
+
+def import_lines(result, data_dir) -> list[str]:
+    """The report of an import: rows added and where, rows already present, names resolved, warnings."""
+    what = "winner rows" if result.kind == "winners" else "coverage figures"
+    root, target = Path(data_dir).resolve().parent, result.target
+    if target is not None and target.resolve().is_relative_to(root):
+        target = target.resolve().relative_to(root).as_posix()
+    lines = [f"{len(result.added)} {what} added to {target}" if result.added
+             else f"0 {what} added: nothing new, nothing written"]
+    if result.present:
+        lines.append(f"{len(result.present)} row(s) already in data/, not added again:")
+        lines += [f"  {line}" for line in result.present]
+    if result.resolved:
+        lines.append("names resolved:")
+        lines += [f"  {column} '{text}' -> {value}" for (column, text), value in sorted(result.resolved.items())]
+    lines += result.notes
+    lines += [f"warning: {w}" for w in result.warnings]
     return lines

@@ -14,7 +14,7 @@ FIRST_EDITION, LAST_EDITION = 2017, 2100
 GROUPS = ("government", "business", "other")
 
 CATEGORIES = TableSpec("category", ("slug", "group", "label_id", "label_en", "first_edition"),
-                       ("last_edition", "description_id", "description_en", "aliases"))
+                       ("last_edition", "description_id", "description_en", "aliases", "former_slugs"))
 CATEGORY_NAMES = TableSpec("category name", ("category", "first_edition", "name_id", "name_en"),
                            ("last_edition",))
 LABELLED = TableSpec("vocabulary", ("slug", "label_id", "label_en"), ("aliases",))
@@ -58,7 +58,8 @@ def load_categories(folder: Path, problems: Problems) -> tuple[tuple[Category, .
             slug=row["slug"], group=row["group"], label_id=row["label_id"], label_en=row["label_en"],
             first_edition=first or FIRST_EDITION, last_edition=last,
             description_id=row["description_id"], description_en=row["description_en"],
-            names=tuple(sorted(names.pop(row["slug"], []), key=lambda n: n.first_edition))))
+            names=tuple(sorted(names.pop(row["slug"], []), key=lambda n: n.first_edition)),
+            former_slugs=tuple(s.strip() for s in row["former_slugs"].split(";") if s.strip())))
     for slug in names:
         problems.error(folder / "names.csv", None, "category", f"names given for unknown category '{slug}'",
                        "add it to categories.csv or fix the slug")
@@ -72,7 +73,8 @@ def load_labelled(path: Path, problems: Problems) -> tuple[tuple[Labelled, ...],
     table = read_table(path, LABELLED, problems)
     for row in table.frame.to_dict("records") if table else []:
         entries.append(Labelled(row["slug"], row["label_id"], row["label_en"]))
-        lookup.add(row["slug"], row["label_id"], row["label_en"], *row["aliases"].split(";"))
+        lookup.add(row["slug"], row["label_id"], row["label_en"], how="label")
+        lookup.add_names(row["slug"], row["aliases"].split(";"), "alias")
     return tuple(entries), lookup
 
 
@@ -80,9 +82,11 @@ def category_lookup(categories: tuple[Category, ...], aliases: dict[str, tuple[s
     """A category by its slug, its label in either language, every name it carried, or an alias."""
     lookup = Lookup("category")
     for category in categories:
-        names = [n for name in category.names for n in (name.name_id, name.name_en)]
-        lookup.add(category.slug, category.label_id, category.label_en, *names,
-                   *aliases.get(category.slug, ()))
+        lookup.add(category.slug, category.label_id, category.label_en, how="label")
+        lookup.add_names(category.slug, [n for name in category.names for n in (name.name_id, name.name_en)],
+                         "name over the editions")
+        lookup.add_names(category.slug, category.former_slugs, "former slug")
+        lookup.add_names(category.slug, aliases.get(category.slug, ()), "alias")
     return lookup
 
 

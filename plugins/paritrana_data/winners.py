@@ -121,14 +121,15 @@ def _year_named(path: Path) -> str | None:
     return path.stem if re.fullmatch(r"\d{4}", path.stem) else None
 
 
-def check_winner(table: Table, row: dict, ctx: Context, problems: Problems) -> Winner | None:
-    """One row to a record, or None after reporting why it cannot be one."""
+def check_winner(table: Table, row: dict, ctx: Context, problems: Problems,
+                 in_data: bool = True) -> Winner | None:
+    """One row to a record, or None after reporting why it cannot be one (`in_data`: a file of data/)."""
     c = RowChecker(problems, table, row)
     edition = c.parse("edition", parse_year, 2017, 2100)
     if edition is not None and edition not in ctx.editions:
         c.fail("edition", f"edition {edition} is not in data/editions.csv",
                "add the edition there first, or fix the year")
-    stem = _year_named(table.path)
+    stem = _year_named(table.path) if in_data else None
     if edition is not None and stem is not None and int(stem) != edition:
         c.fail("edition", f"edition {edition} in the file for {stem}",
                f"move the row to {edition}{table.path.suffix} or fix the year")
