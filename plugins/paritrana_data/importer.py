@@ -173,7 +173,7 @@ def _resolved(result: Result, row: dict, record, ctx, kind: str) -> None:
                  ("zone", record.zone, ctx.zones), ("sector", record.sector, ctx.sectors)]
         for column, value, lookup in pairs:
             text = row[column].strip()
-            if text and text != value:
+            if text and text != value and lookup.how(text) != "slug":
                 result.resolved[(column, text)] = f"{value} (by its {lookup.how(text)})"
         if row["rank"].strip() and row["rank"].strip() != str(record.rank):
             place = f"{record.distinction} place {record.rank}" if record.distinction == "harapan" else record.rank
