@@ -181,7 +181,7 @@ def bring_in(seed: Path, ceremonies: dict[int, str]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             sheet = Path(tmp) / name
             write(sheet, WINNER_COLUMNS if kind == "winners" else COVERAGE_COLUMNS, converted)
-            result = run_import(sheet, ROOT / "data", Options(kind=kind, output=output), label=f"{seed.name}/{name}")
+            result = run_import(sheet, ROOT / "data", Options(kind=kind, output=output), label=f"{seed.parent.name}/{seed.name}/{name}")
         if not result.ok:
             print("\n".join(str(p) for p in result.errors), file=sys.stderr)
             raise SystemExit(f"{name}: not imported; fix the rules above or the seed")

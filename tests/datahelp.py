@@ -27,3 +27,14 @@ def errors_of(data: Path) -> list[str]:
     with pytest.raises(DataValidationError) as info:
         load_dataset(data)
     return [str(p) for p in info.value.problems if p.severity == "error"]
+
+
+def rows_in(folder: Path) -> int:
+    """Data rows of every CSV file in a data folder, counted from the files themselves."""
+    import csv
+
+    total = 0
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            total += sum(1 for row in csv.DictReader(handle) if any(v.strip() for v in row.values() if v))
+    return total

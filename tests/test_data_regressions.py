@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from datahelp import ROOT, rows_in
 from paritrana_data import DataValidationError, load_dataset
+
+BUNDLED = rows_in(ROOT / "data" / "winners")  # the shipped winner rows, counted from their files
 
 WINNERS = "edition,level,zone,category,rank,title,winner_name,winner_province,source_url\n"
 
@@ -20,7 +23,7 @@ def test_coverage_and_innovation_winners_of_a_zone_do_not_clash(data_copy):
              "Provinsi Gorontalo,Gorontalo,https://example.org/tests/zona\n"
            + "2023,nasional,Sulawesi,pemerintah_provinsi,1,Provinsi Terbaik Inovasi Zona Sulawesi,"
              "Provinsi Sulawesi Barat,Sulawesi Barat,https://example.org/tests/zona\n")
-    assert len(load_dataset(data_copy).winners) == 278
+    assert len(load_dataset(data_copy).winners) == BUNDLED + 2
 
 
 def test_one_winner_of_two_awards_in_one_article_is_not_a_duplicate(data_copy):
@@ -30,7 +33,7 @@ def test_one_winner_of_two_awards_in_one_article_is_not_a_duplicate(data_copy):
              "Provinsi Kalimantan Barat,Kalimantan Barat,https://example.org/tests/double\n"
            + "2023,nasional,Kalimantan,pemerintah_provinsi,,Provinsi Terbaik Inovasi Zona Kalimantan,"
              "Provinsi Kalimantan Barat,Kalimantan Barat,https://example.org/tests/double\n")
-    assert len(load_dataset(data_copy).winners) == 278
+    assert len(load_dataset(data_copy).winners) == BUNDLED + 2
 
 
 def test_same_figure_in_two_notations_is_a_duplicate(data_copy):
@@ -54,7 +57,7 @@ def test_winner_kind_settles_a_bare_name_both_a_kabupaten_and_a_kota_carry(data_
 def test_excel_lock_files_are_not_read_as_data(data_copy):
     """An open workbook leaves '~$name.xlsx' beside it; that is not a damaged data file."""
     (data_copy / "winners" / "~$2024.xlsx").write_bytes(b"\x00lock")
-    assert len(load_dataset(data_copy).winners) == 276
+    assert len(load_dataset(data_copy).winners) == BUNDLED
 
 
 def test_a_percentage_stored_as_a_fraction_is_flagged(data_copy):

@@ -56,7 +56,7 @@ class Result:
     kind: str = ""
     target: Path | None = None
     added: list[dict] = field(default_factory=list)
-    present: list[str] = field(default_factory=list)
+    present: list[tuple[str, str, int]] = field(default_factory=list)  # (sheet:row, data file, its row)
     resolved: dict[tuple[str, str], str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -234,7 +234,7 @@ def run_import(sheet_path: Path, data_dir: Path, options: Options, label: str | 
     for record in records:
         if record.id in before:
             old = before[record.id]
-            result.present.append(f"{record.file}:{record.row} is already in {old.file}:{old.row}")
+            result.present.append((f"{record.file}:{record.row}", old.file, old.row))
         elif record.id in seen:
             first = seen[record.id]
             problems.error(record.file, record.row, None, f"the row repeats row {first.row} of {first.file}",

@@ -38,9 +38,13 @@ def import_lines(result, data_dir) -> list[str]:
         target = target.resolve().relative_to(root).as_posix()
     lines = [f"{len(result.added)} {what} added to {target}" if result.added
              else f"0 {what} added: nothing new, nothing written"]
-    if result.present:
-        lines.append(f"{len(result.present)} row(s) already in data/, not added again:")
-        lines += [f"  {line}" for line in result.present]
+    files = Counter(file for _, file, _ in result.present)
+    for file, count in sorted(files.items()):
+        if count > 5:
+            lines.append(f"{count} rows already in {file}, not added again")
+        else:
+            lines += [f"{where}: already in {file}:{row}, not added again"
+                      for where, other, row in result.present if other == file]
     if result.resolved:
         lines.append("names resolved:")
         lines += [f"  {column} '{text}' -> {value}" for (column, text), value in sorted(result.resolved.items())]

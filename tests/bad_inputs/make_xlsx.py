@@ -19,13 +19,13 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 WINNER_HEADER = ["Edition", "Level", "Scope Province", "Category", "Rank", "Title", "Winner Name",
                  "Winner Kind", "Winner Regency", "Ceremony Date", "Source URL"]
 WINNER_ROWS = [  # sheet rows 5..8; row 7 holds the one bad cell (a misspelt kabupaten)
-    [2024, "provinsi", "Jawa Tengah", "pemerintah_kabkota", 1, "Terbaik I", "Pemkab Kudus", "pemkab",
+    [2022, "provinsi", "Jawa Tengah", "pemerintah_kabkota", 1, "Terbaik I", "Pemkab Kudus", "pemkab",
      "Kabupaten Kudus", datetime(2025, 6, 20), "https://example.org/tests/xlsx-1"],
-    [2024, "provinsi", "Jawa Tengah", "pemerintah_kabkota", 2, "Terbaik II", "Pemkab Pati", "pemkab",
+    [2022, "provinsi", "Jawa Tengah", "pemerintah_kabkota", 2, "Terbaik II", "Pemkab Pati", "pemkab",
      "Kabupaten Pati", datetime(2025, 6, 20), "https://example.org/tests/xlsx-2"],
-    [2024, "provinsi", "Jawa Tengah", "pemerintah_kabkota", 3, "Terbaik III", "Pemkab Kudus Raya", "pemkab",
+    [2022, "provinsi", "Jawa Tengah", "pemerintah_kabkota", 3, "Terbaik III", "Pemkab Kudus Raya", "pemkab",
      "Kab. Kuduss", datetime(2025, 6, 20), "https://example.org/tests/xlsx-3"],
-    [2024, "provinsi", "Jawa Tengah", "umkm", None, "Kategori UMKM", "UD Jenang Kudus", "business",
+    [2022, "provinsi", "Jawa Tengah", "umkm", None, "Kategori UMKM", "UD Jenang Kudus", "business",
      None, None, "https://example.org/tests/xlsx-4"],
 ]
 COVERAGE_HEADER = ["province", "year", "metric", "value", "unit", "as_of", "source_url"]
