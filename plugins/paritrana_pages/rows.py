@@ -63,6 +63,7 @@ class FigureRow:
     as_of: str | None
     province: Link
     source: Source
+    basis: str = ""  # what the figure is counted on, in the page's language
 
 
 def regency_url(index, lang: str, code: str) -> str:
@@ -108,7 +109,20 @@ def figure_value(f: CoverageFigure, labels: Labels) -> str:
         text = f"{labels.lang.number(f.value)}–{fmt(f.value_high)}"
     else:
         text = fmt(f.value)
+    if f.bound == "more_than":
+        return labels.lang._("more than %(value)s", value=text)
+    if f.bound == "less_than":
+        return labels.lang._("less than %(value)s", value=text)
     return text
+
+
+def basis_label(f: CoverageFigure, labels: Labels) -> str:
+    """What a figure is counted on (coverage_notes.md): figures of different bases do not compare."""
+    _ = labels.lang._
+    return {"ucj": _("UCJ (Universal Coverage Jamsostek)"),
+            "bpjs_office": _("BPJS Ketenagakerjaan office's own worker base"),
+            "kemnaker": _("Kemnaker active participants"), "subgroup": _("A group of workers only"),
+            "not_stated": _("Basis not stated")}[f.basis]
 
 
 def figure_row(f: CoverageFigure, labels: Labels) -> FigureRow:
@@ -120,4 +134,5 @@ def figure_row(f: CoverageFigure, labels: Labels) -> FigureRow:
         id=f.id, year=f.year, metric=metrics[f.metric], value=figure_value(f, labels), unit=f.unit,
         as_of=labels.lang.partial_date(f.as_of),
         province=Link(labels.province(f.province), province_url(labels.index, labels.lang.code, f.province)),
-        source=Source(f.source_url, source_host(f.source_url), labels.lang.date(f.source_date)))
+        source=Source(f.source_url, source_host(f.source_url), labels.lang.date(f.source_date)),
+        basis=basis_label(f, labels))
