@@ -90,9 +90,13 @@ class MapsModel:
 
     def _number_range(self, lang, f, percent: bool) -> str:
         fmt = lang.percent if percent else lang.number
-        if f.value_high is None:
-            return fmt(f.value)
-        return f"{lang.number(f.value)}–{fmt(f.value_high)}"
+        text = fmt(f.value) if f.value_high is None else f"{lang.number(f.value)}–{fmt(f.value_high)}"
+        bound = getattr(f, "bound", None)  # a source's bound keeps its meaning: "more than 50%"
+        if bound == "more_than":
+            return lang._("more than %(value)s", value=text)
+        if bound == "less_than":
+            return lang._("less than %(value)s", value=text)
+        return text
 
     # --- cells ---------------------------------------------------------------------------
 
