@@ -330,5 +330,9 @@ def fmt_number(value: float, lang: str) -> str:
 def fmt_figure(f, lang: str) -> str:
     suffix = "%" if f.metric in PERCENT_METRICS else ""
     if f.value_high is not None:
-        return f"{fmt_number(f.value, lang)}–{fmt_number(f.value_high, lang)}{suffix}"
-    return fmt_number(f.value, lang) + suffix
+        text = f"{fmt_number(f.value, lang)}–{fmt_number(f.value_high, lang)}{suffix}"
+    else:
+        text = fmt_number(f.value, lang) + suffix
+    bounds = {"more_than": {"id": "lebih dari ", "en": "more than "},
+              "less_than": {"id": "kurang dari ", "en": "less than "}}
+    return bounds[f.bound][lang] + text if f.bound else text
