@@ -257,3 +257,17 @@ def test_cli_prints_every_problem_and_exits_1(tmp_path, data_copy):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "4 winner rows added to data/winners/2024-kalsel.csv"
+
+
+def test_a_row_that_data_has_with_more_detail_is_already_present(tmp_path, data_copy):
+    """A sector added later (from the title, by hand) does not make the same award a new row."""
+    sheet = office_sheet(tmp_path / "kalsel.xlsx")
+    target = _import(sheet, data_copy, edition="2024", province=SCOPE).target
+    rows = _rows_of(target)
+    rows[3]["sector"] = "perdagangan_jasa"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    again = _import(sheet, data_copy, edition="2024", province=SCOPE)
+    assert again.ok and again.added == [] and len(again.present) == 4

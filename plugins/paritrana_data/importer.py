@@ -13,7 +13,7 @@ from pathlib import Path
 from .coverage import COVERAGE, check_figure
 from .dataset import load_context, load_dataset
 from .headers import coverage_headers, winner_headers
-from .names import slugify
+from .names import fold, slugify
 from .problems import DataValidationError, Problem, Problems
 from .sheets import Sheet, read_sheets
 from .tables import Table
@@ -229,11 +229,11 @@ def run_import(sheet_path: Path, data_dir: Path, options: Options, label: str | 
                 records.append(record)
                 raws[(record.file, record.row)] = row
                 _resolved(result, row, record, ctx, kind)
-    before = {r.id: r for r in (existing.winners if kind == "winners" else existing.coverage)}
+    before = {_same(r): r for r in (existing.winners if kind == "winners" else existing.coverage)}
     new, seen = [], {}
     for record in records:
-        if record.id in before:
-            old = before[record.id]
+        if _same(record) in before:
+            old = before[_same(record)]
             result.present.append((f"{record.file}:{record.row}", old.file, old.row))
         elif record.id in seen:
             first = seen[record.id]
@@ -256,6 +256,14 @@ def run_import(sheet_path: Path, data_dir: Path, options: Options, label: str | 
     if canonical and not options.dry_run:
         _write_checked(data_dir, result, kind)
     return result
+
+
+def _same(record) -> str:
+    """What makes two rows one award: its id, less what a later reading may add (sector, zone, kind)."""
+    if not hasattr(record, "title"):
+        return record.id
+    return "|".join(str(v) for v in (record.edition, record.level, record.scope_province, record.category,
+                                     fold(record.title), fold(record.name), record.source_url))
 
 
 def _target(data_dir: Path, kind: str, sheet_path: Path, options: Options, new) -> Path:
