@@ -165,3 +165,21 @@ def test_a_data_file_may_name_values_as_the_site_shows_them(data_copy):
             for w in load_dataset(data_copy).winners if w.file.endswith("as_shown.csv")]
     assert rows == [("pemerintah_desa", "provinsi", 1, "winner", "63.10"),
                     ("umkm", "provinsi", 1, "harapan", "63.71")]
+
+
+def test_the_readme_header_table_is_the_one_the_code_uses():
+    """Every row of the README's header table lists exactly the aliases of headers.py."""
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = {}
+    for line in text.splitlines():
+        match = re.match(r"\| (coverage )?`(\w+)` \| (.+) \|$", line)
+        if match and "also accepted" not in line:
+            names = re.split(r" \((?=when|\")", match.group(3))[0]  # an explanation in brackets follows
+            documented[(bool(match.group(1)), match.group(2))] = {n.strip().lower() for n in names.split(",")}
+    for coverage, headers in ((False, WINNER_HEADERS), (True, COVERAGE_HEADERS)):
+        for column, names in headers.items():
+            if coverage and column in WINNER_HEADERS and column not in ("quote",) and (True, column) not in documented:
+                continue  # shared columns (source_url, source_date, quote) are documented once
+            assert documented[(coverage, column)] == {n.lower() for n in names}, column
