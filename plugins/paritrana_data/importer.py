@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .canonical import canonical_figure, canonical_winner, note_resolved
 from .coverage import COVERAGE, check_figure
 from .dataset import load_context, load_dataset
 from .headers import coverage_headers, winner_headers
@@ -89,14 +90,22 @@ class _Where:
         return Problem(problem.file, problem.row, column, problem.message, problem.hint, problem.severity)
 
 
-def _fill(sheet: Sheet, kind: str, options: Options, lookups, where: _Where, result: Result, label: str):
+def _category_of(ctx, text: str) -> str | None:
+    """The category a sheet's name or title line names, if exactly one."""
+    try:
+        return ctx.category_names.find(text)
+    except ValueError:
+        return None
+
+
+def _fill(sheet: Sheet, kind: str, options: Options, ctx, where: _Where, result: Result, label: str):
     """Canonical rows of one sheet: its cells, then the options, then what its name or title states."""
     spec = WINNERS if kind == "winners" else COVERAGE
     written = {column: header for _, header, column in sheet.headers}
     category_from = None
     if kind == "winners" and "category" not in written and not options.category:
         for text, how in [(sheet.name, "the sheet's name")] + [(t, "the title above the table") for t in sheet.titles]:
-            if text and lookups.find_category(text):
+            if text and _category_of(ctx, text):
                 category_from = (text, how)
                 result.notes.append(f"{label}: category '{text}' read from {how}")
                 break
@@ -134,61 +143,6 @@ def _fill(sheet: Sheet, kind: str, options: Options, lookups, where: _Where, res
     return rows
 
 
-class _Lookups:
-    def __init__(self, ctx):
-        self.ctx = ctx
-
-    def find_category(self, text: str) -> str | None:
-        try:
-            return self.ctx.category_names.find(text)
-        except ValueError:
-            return None
-
-
-def _canonical_winner(w, ctx) -> dict:
-    regions = ctx.regions
-    return {
-        "edition": w.edition or "", "label_year": w.label_year or "", "level": w.level, "zone": w.zone or "",
-        "scope_province": regions.provinces[w.scope_province].name if w.scope_province else "",
-        "category": w.category, "sector": w.sector or "", "rank": w.rank or "", "title": w.title,
-        "winner_name": " ".join(w.name.split()), "winner_kind": w.kind,
-        "winner_province": regions.provinces[w.province].name if w.province else "",
-        "winner_regency": regions.regencies[w.regency].name if w.regency else "",
-        "ceremony_date": w.ceremony_date.isoformat() if w.ceremony_date else "", "source_url": w.source_url,
-        "source_date": w.source_date.isoformat() if w.source_date else "", "quote": w.quote, "note": w.note}
-
-
-def _canonical_figure(f, ctx, raw: dict) -> dict:
-    value = raw["value"].strip()
-    return {"province": ctx.regions.provinces[f.province].name, "year": f.year, "metric": f.metric,
-            "value": value.replace(",", ".") if value.count(",") == 1 and "." not in value else value,
-            "unit": f.unit, "basis": f.basis, "as_of": f.as_of or "", "source_url": f.source_url,
-            "source_date": f.source_date.isoformat() if f.source_date else "", "quote": f.quote}
-
-
-def _resolved(result: Result, row: dict, record, ctx, kind: str) -> None:
-    """Record how each name as written was read: 'KAB. ACEH TAMIANG' -> Kabupaten Aceh Tamiang."""
-    if kind == "winners":
-        pairs = [("category", record.category, ctx.category_names), ("level", record.level, ctx.levels),
-                 ("zone", record.zone, ctx.zones), ("sector", record.sector, ctx.sectors)]
-        for column, value, lookup in pairs:
-            text = row[column].strip()
-            if text and text != value and lookup.how(text) != "slug":
-                result.resolved[(column, text)] = f"{value} (by its {lookup.how(text)})"
-        if row["rank"].strip() and row["rank"].strip() != str(record.rank):
-            place = f"{record.distinction} place {record.rank}" if record.distinction == "harapan" else record.rank
-            result.resolved[("rank", row["rank"].strip())] = str(place)
-        places = [("scope_province", record.scope_province, ctx.regions.provinces),
-                  ("winner_province", record.province, ctx.regions.provinces),
-                  ("winner_regency", record.regency, ctx.regions.regencies)]
-    else:
-        places = [("province", record.province, ctx.regions.provinces)]
-    for column, code, table in places:
-        text = row[column].strip()
-        if text and code and text != table[code].name:
-            result.resolved[(column, text)] = f"{table[code].name} ({code})"
-
-
 def run_import(sheet_path: Path, data_dir: Path, options: Options, label: str | None = None) -> Result:
     """Read, resolve and validate a sheet against data/; write its new rows unless anything is wrong."""
     data_dir, label = Path(data_dir), label or str(sheet_path)
@@ -208,13 +162,12 @@ def run_import(sheet_path: Path, data_dir: Path, options: Options, label: str | 
 
     sheets = read_sheets(Path(sheet_path), label, headers_for, problems, options.sheet)
     kind = result.kind = kinds.get("kind", options.kind or "winners")
-    lookups = _Lookups(ctx)
     records, raws = [], {}
     for sheet in sheets:
         if sheet.footnote_row:
             result.notes.append(f"{sheet.label}: table ends at row {sheet.footnote_row} (a note under it)")
         name = problems.name(Path(sheet.label))
-        for row in _fill(sheet, kind, options, lookups, where, result, name):
+        for row in _fill(sheet, kind, options, ctx, where, result, name):
             table = Table(Path(sheet.label), None)
             if kind == "winners":
                 if not row["edition"].strip():
@@ -228,7 +181,7 @@ def run_import(sheet_path: Path, data_dir: Path, options: Options, label: str | 
             if record is not None:
                 records.append(record)
                 raws[(record.file, record.row)] = row
-                _resolved(result, row, record, ctx, kind)
+                note_resolved(result, row, record, ctx, kind)
     before = {_same(r): r for r in (existing.winners if kind == "winners" else existing.coverage)}
     new, seen = [], {}
     for record in records:
@@ -249,7 +202,7 @@ def run_import(sheet_path: Path, data_dir: Path, options: Options, label: str | 
     result.warnings = [where.place(p) for p in problems.warnings]
     if result.errors:
         return result
-    canonical = [_canonical_winner(r, ctx) if kind == "winners" else _canonical_figure(r, ctx, raws[(r.file, r.row)])
+    canonical = [canonical_winner(r, ctx) if kind == "winners" else canonical_figure(r, ctx, raws[(r.file, r.row)])
                  for r in new]
     result.target = _target(data_dir, kind, sheet_path, options, new)
     result.added = canonical
