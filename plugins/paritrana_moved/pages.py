@@ -6,7 +6,8 @@ from paritrana_i18n.catalog import lang_for, languages
 from paritrana_pages.hooks import add_pages
 from paritrana_pages.labels import Labels
 from paritrana_pages.page import Page
-from paritrana_pages.rows import category_url
+from paritrana_pages.rows import Link, category_url
+from paritrana_pages.urls import url
 
 TEMPLATE = "moved"
 
@@ -23,8 +24,14 @@ def moved_pages(index, settings) -> list[Page]:
                 pages.append(Page(
                     ("moved", "category", old), code, category_url(code, old), TEMPLATE,
                     _("Moved: %(category)s", category=name),
-                    _("This category is now part of %(category)s.", category=name), [],
+                    _("This category is now part of %(category)s.", category=name),
+                    [Link(_("Home"), url("home", code)), Link(_("Categories"), url("categories", code))],
                     {"target": category_url(code, slug), "target_name": name}))
+    versions: dict[tuple, dict[str, str]] = {}
+    for page in pages:
+        versions.setdefault(page.key, {})[page.lang] = page.url
+    for page in pages:
+        page.alternates = versions[page.key]
     return pages
 
 
