@@ -40,9 +40,15 @@ def noindex(page) -> bool:
     return any("noindex" in m.attrs.get("content", "") for m in page.find_all("meta", name="robots"))
 
 
+def moved(page) -> bool:
+    """The old address of a merged category (paritrana_moved): it sends readers on at once."""
+    return any(m.attrs.get("http-equiv") == "refresh" for m in page.find_all("meta"))
+
+
 def test_every_page_is_listed_except_not_found_and_print_pages(built_site, sitemap):  # noqa: F811
     left_out = {url for url in built_site.pages if noindex(built_site.pages[url])}
-    assert {url for url in left_out if not (is_404(url) or is_print(url))} == set(), "only 404 and print pages"
+    assert {url for url in left_out if not (is_404(url) or is_print(url) or moved(built_site.pages[url]))} == set(), \
+        "only 404, print and moved pages"
     assert {url for url in built_site.pages if is_404(url) or is_print(url)} <= left_out
     assert set(sitemap) == set(built_site.pages) - left_out
     assert "/cari/" in sitemap and "/en/search/" in sitemap
