@@ -126,6 +126,10 @@ CASES = {
                                       "(write the percentage itself: 41,61 for 41.61%)"],
     "coverage/backwards_range.csv": [f"{C}backwards_range.csv:3:value: range '42-41' runs backwards "
                                      "(write the lower number first)"],
+    "coverage/bound_and_range.csv": [f"{C}bound_and_range.csv:3:value: '>41-46' is both a bound and a range "
+                                     "(write one of them, e.g. >50 or 41-46)"],
+    "coverage/unknown_basis.csv": [f"{C}unknown_basis.csv:3:basis: unknown basis 'menurut Bupati' "
+                                   "(use one of: ucj, bpjs_office, kemnaker, subgroup, not_stated)"],
     "coverage/unknown_province.csv": [f"{C}unknown_province.csv:3:province: 'Jawa Tngah' is not a known province "
                                       "(did you mean 'Jawa Tengah', 'Papua Tengah', 'Sulawesi Tengah'?)"],
     "coverage/many_errors.csv": [

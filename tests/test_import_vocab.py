@@ -183,3 +183,16 @@ def test_the_readme_header_table_is_the_one_the_code_uses():
             if coverage and column in WINNER_HEADERS and (True, column) not in documented:
                 continue  # shared columns (source_url, source_date, quote) are documented once
             assert documented[(coverage, column)] == {n.lower() for n in names}, column
+
+
+@pytest.mark.parametrize("written,value,high,bound", [
+    (">50", 50.0, None, "more_than"), ("lebih dari 50", 50.0, None, "more_than"), ("< 10", 10.0, None, "less_than"),
+    ("41-46", 41.0, 46.0, None), ("41–46", 41.0, 46.0, None), ("di atas 50", 50.0, None, "more_than"),
+    ("41,61", 41.61, None, None)])
+def test_coverage_bounds_and_ranges_keep_their_meaning(data_copy, written, value, high, bound):
+    (data_copy / "coverage" / "bound.csv").write_text(
+        "province,year,metric,value,unit,basis,source_url\n"
+        f'Kalimantan Timur,2025,coverage_pct,"{written}",persen,BPJS,https://example.org/tests/bound\n',
+        encoding="utf-8")
+    figures = [f for f in load_dataset(data_copy).coverage if f.file.endswith("bound.csv")]
+    assert [(f.value, f.value_high, f.bound, f.basis) for f in figures] == [(value, high, bound, "bpjs_office")]
