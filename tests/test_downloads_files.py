@@ -25,8 +25,8 @@ WINNER_COLUMNS = ["id", "edition", "label_year", "level", "zone", "scope_provinc
                   "category", "category_label_id", "category_label_en", "sector", "rank", "distinction", "title",
                   "winner_name", "winner_kind", "province_code", "province", "regency_code", "regency",
                   "ceremony_date", "source_url", "source_date", "quote", "note"]
-COVERAGE_COLUMNS = ["id", "province_code", "province", "year", "metric", "value", "value_high", "unit", "as_of",
-                    "source_url", "source_date", "quote"]
+COVERAGE_COLUMNS = ["id", "province_code", "province", "year", "metric", "value", "value_high", "bound", "unit",
+                    "basis", "as_of", "source_url", "source_date", "quote"]
 SLUGS = {p.code: p.slug for p in DATA.provinces}
 BY_EDITION = Counter(w.edition for w in DATA.winners)
 REGENCIES_WITH_WINNERS = sorted({w.regency for w in DATA.winners if w.regency})
@@ -150,6 +150,7 @@ def test_coverage_rows_match_the_data(built_site):  # noqa: F811
         assert (row["province_code"], row["year"], row["metric"]) == (f.province, f.year, f.metric)
         assert row["value"] == pytest.approx(f.value) and row["source_url"] == f.source_url
         assert row["value_high"] == (pytest.approx(f.value_high) if f.value_high is not None else None)
+        assert (row["bound"], row["basis"]) == (f.bound, f.basis)
 
 
 def test_rows_are_sorted_by_edition_with_undated_last(built_site):  # noqa: F811

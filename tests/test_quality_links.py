@@ -146,7 +146,10 @@ def test_every_page_is_reachable_from_the_home_pages(built_site):  # noqa: F811
                 if target not in seen:
                     seen.add(target)
                     queue.append(target)
-    orphans = sorted(u for u in built_site.pages if u not in seen and not u.endswith("404.html"))
+    # the old addresses of merged categories (paritrana_moved) are, like 404 pages, linked from nowhere by design
+    moved = {u for u in built_site.pages
+             if any(m.attrs.get("http-equiv") == "refresh" for m in built_site.pages[u].find_all("meta"))}
+    orphans = sorted(u for u in built_site.pages if u not in seen and not u.endswith("404.html") and u not in moved)
     assert not orphans, f"{len(orphans)} page(s) no link leads to:\n" + "\n".join(orphans[:40])
 
 

@@ -84,7 +84,12 @@ COVERAGE_COLUMNS = (
     Column("value", "number", _("The figure; percentages in percent (41.61 means 41.61%). For a range, its lower "
                                 "end."), REQUIRED),
     Column("value_high", "number", _("Upper end when the source gives a range; empty otherwise.")),
+    Column("bound", "string", _("more_than or less_than when the source gives only a bound (\">50\" is 50 with "
+                                "more_than); empty otherwise."), (("enum", ["more_than", "less_than"]),)),
     Column("unit", "string", _("The unit as the source words it: read it before comparing figures.")),
+    Column("basis", "string", _("What the figure is counted on: ucj, bpjs_office, kemnaker, subgroup or not_stated. "
+                                "Figures of different bases do not compare."),
+           REQUIRED + (("enum", ["ucj", "bpjs_office", "kemnaker", "subgroup", "not_stated"]),)),
     Column("as_of", "string", _("Date the figure refers to: YYYY, YYYY-MM or YYYY-MM-DD; empty when not stated.")),
     Column("source_url", "string", _("Address of the source of the figure."), REQUIRED, "uri"),
     Column("source_date", "date", _("Publication date of the source, where known (YYYY-MM-DD).")),
@@ -133,7 +138,8 @@ class Tables:
     def coverage_row(self, f) -> dict:
         return {
             "id": f.id, "province_code": f.province, "province": self._province(f.province), "year": f.year,
-            "metric": f.metric, "value": f.value, "value_high": f.value_high, "unit": f.unit or None,
+            "metric": f.metric, "value": f.value, "value_high": f.value_high, "bound": f.bound,
+            "unit": f.unit or None, "basis": f.basis,
             "as_of": f.as_of, "source_url": f.source_url, "source_date": f.source_date, "quote": f.quote or None,
         }
 
