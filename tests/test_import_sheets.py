@@ -105,8 +105,8 @@ def coverage_sheet(path: Path) -> Path:
     return path
 
 
-def _import(sheet, data, **options):
-    return run_import(sheet, data, Options(**options), label=sheet.name)
+def _import(path, data, **options):
+    return run_import(path, data, Options(**options), label=path.name)
 
 
 def test_office_sheet_is_imported_row_by_row(tmp_path, data_copy):
@@ -271,3 +271,26 @@ def test_a_row_that_data_has_with_more_detail_is_already_present(tmp_path, data_
         writer.writerows(rows)
     again = _import(sheet, data_copy, edition="2024", province=SCOPE)
     assert again.ok and again.added == [] and len(again.present) == 4
+
+
+def test_one_worksheet_and_a_category_from_the_options(tmp_path, data_copy):
+    """--sheet reads one worksheet; --category fills a category the sheet leaves out."""
+    book = per_category_book(tmp_path / "kalsel-kategori.xlsx")
+    result = _import(book, data_copy, edition="2024", province=SCOPE, sheet="UMKM", category="Usaha Mikro")
+    assert result.ok, [str(e) for e in result.errors]
+    assert [(r["category"], r["winner_name"]) for r in _rows_of(result.target)] == [("umkm", "CV Contoh Lima")]
+    missing = _import(book, data_copy, edition="2024", province=SCOPE, sheet="Desa")
+    assert [str(e) for e in missing.errors] == [
+        "kalsel-kategori.xlsx: the workbook has no sheet 'Desa' (its sheets are: 'Kabupaten Kota', "
+        "'Pemerintah Desa', 'UMKM')"]
+
+
+def test_a_csv_sheet_with_semicolons_and_a_dry_run(tmp_path, data_copy):
+    sheet = tmp_path / "kalsel.csv"
+    sheet.write_text("No;Kategori;Peringkat;Nama Penerima;Kab/Kota;Sumber\n"
+                     f"1;UMKM;Juara 1;UD Contoh Enam;Kab. Tabalong;{URL}/csv\n"
+                     "\nCatatan: contoh.\n", encoding="utf-8")
+    before = _digest(data_copy)
+    result = _import(sheet, data_copy, edition="2024", province=SCOPE, dry_run=True)
+    assert result.ok and [r["winner_regency"] for r in result.added] == ["Kabupaten Tabalong"]
+    assert _digest(data_copy) == before, "a dry run writes nothing"
