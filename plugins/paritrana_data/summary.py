@@ -21,6 +21,8 @@ def summary_lines(data: Dataset) -> list[str]:
     lines.append(f"  coverage: {len(data.coverage)} figures for "
                  f"{len({f.province for f in data.coverage})} provinces, years "
                  + ", ".join(f"{y} ({n})" for y, n in sorted(years.items())))
+    bases = Counter(f.basis for f in data.coverage)
+    lines.append("  coverage bases: " + ", ".join(f"{b} ({n})" for b, n in sorted(bases.items())))
     provinces = {w.province for w in data.winners if w.province}
     regencies = {w.regency for w in data.winners if w.regency}
     lines.append(f"  regions: {len(provinces)} of {len(data.provinces)} provinces and "
