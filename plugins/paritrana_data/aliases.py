@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -33,6 +34,7 @@ class Ambiguous(ValueError):
         self.slugs = slugs
 
 
+@functools.lru_cache(maxsize=None)  # pure, and called once per row and vocabulary: compute each value once
 def keys(text: str) -> tuple[str, ...]:
     """Look-up keys of a name: case, accents, spacing and punctuation ignored; framing words dropped."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -113,6 +115,7 @@ def level_lookup() -> Lookup:
     return lookup
 
 
+@functools.lru_cache(maxsize=None)  # pure; a refused rank raises, and raising is not cached
 def parse_rank(text: str) -> tuple[int, bool]:
     """(place, is_harapan) from '1', '1.0', 'I', 'Juara I', 'Peringkat II', 'Terbaik 3', 'Harapan 1'."""
     folded = " ".join(re.sub(r"[^a-z0-9]+", " ", text.strip().lower()).split())
