@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from paritrana_pages.labels import Labels, source_host
 from paritrana_pages.navigation import PLUGIN_PAGES
-from paritrana_pages.rows import Link, Source, province_url
+from paritrana_pages.rows import Link, Source, basis_label, province_url
 
 from . import svg
 from .scale import HATCH_ID, NO_DATA, Scale, text_colour
@@ -36,6 +36,8 @@ class Cell:
     as_of: str | None
     source: Source | None
     label: str              # accessible name: "Bali: 41,61%, as of 31 Mei 2024"
+    basis: str | None = None  # what the figure is counted on, in the page's language
+    mark: str | None = None   # the value in a narrow bar: ">50%" where `value` says "more than 50%"
 
 
 def _partial(text: str | None) -> tuple[int, ...]:
@@ -88,10 +90,12 @@ class MapsModel:
         return {"coverage_pct": _("Coverage"), "formal_pct": _("Formal workers covered"),
                 "informal_pct": _("Informal workers covered"), "target_pct": _("Coverage target")}[self.metric]
 
-    def _number_range(self, lang, f, percent: bool) -> str:
+    def _number_range(self, lang, f, percent: bool, words: bool = True) -> str:
         fmt = lang.percent if percent else lang.number
         text = fmt(f.value) if f.value_high is None else f"{lang.number(f.value)}–{fmt(f.value_high)}"
         bound = getattr(f, "bound", None)  # a source's bound keeps its meaning: "more than 50%"
+        if bound and not words:  # a tile or a narrow bar has room for a sign only: ">50"
+            return (">" if bound == "more_than" else "<") + text
         if bound == "more_than":
             return lang._("more than %(value)s", value=text)
         if bound == "less_than":
@@ -118,9 +122,10 @@ class MapsModel:
             label = _("%(province)s: %(value)s, as of %(date)s", province=name, value=value, date=as_of)
         else:
             label = _("%(province)s: %(value)s", province=name, value=value)
-        return Cell(code, name, short, url, year, value, self._number_range(lang, f, False), midpoint(f),
+        return Cell(code, name, short, url, year, value, self._number_range(lang, f, False, False), midpoint(f),
                     f.value, f.value_high, fill, text_colour(fill), f.unit, as_of,
-                    Source(f.source_url, source_host(f.source_url), lang.date(f.source_date)), label)
+                    Source(f.source_url, source_host(f.source_url), lang.date(f.source_date)), label,
+                    basis=basis_label(f, labels), mark=self._number_range(lang, f, True, False))
 
     def cells(self, labels: Labels, year: int) -> dict[str, Cell]:
         key = (labels.lang.code, year)

@@ -163,7 +163,7 @@ def series_chart(years: list[int], cells: list, element_id: str, title: str, des
         parts.append(_bar(x - 18, 0, cell.low, cell.high, scale, 36, False, base))
         peak = cell.high if cell.high is not None else cell.low
         parts.append(f'<text x="{_n(x)}" y="{_n(base - peak * scale - 6)}" text-anchor="middle" font-size="13" '
-                     f'font-weight="700" fill="#1b1f24">{escape(cell.value)}</text>')
+                     f'font-weight="700" fill="#1b1f24">{escape(cell.mark or cell.value)}</text>')
     parts.append(f'<line x1="{left}" y1="{base}" x2="{width - 4}" y2="{base}" stroke="{AXIS}" stroke-width="1"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
