@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+# How scripts/make_boundaries.py simplifies the kabupaten/kota: Douglas-Peucker at 0.004° (about
+# 450 m) and islands under 0.0004 square degrees (about 5 km²) dropped, each keeping its largest piece.
+REGENCY_SIMPLIFY = 0.004
+REGENCY_MIN_AREA = 0.0004
 PERCENT_METRICS = ("coverage_pct", "formal_pct", "informal_pct", "target_pct")
 
 DEFAULTS = {
