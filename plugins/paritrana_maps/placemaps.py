@@ -1,0 +1,129 @@
+"""Kabupaten/kota shapes for the place pages: read and check the regency boundary file once per
+build, then give each province page its map and table and each regency page its locator map."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from paritrana_data.regions import RegionIndex
+from paritrana_pages.rows import regency_url
+
+from . import geometry, regionmap
+from .boundaries import BoundaryError
+from .regency_match import match_regencies
+
+logger = logging.getLogger(__name__)
+STATE = "paritrana_maps_regencies"
+PROVINCE_WIDTH, PROVINCE_TOLERANCE = 560, 0.6
+LOCATOR_WIDTH, LOCATOR_TOLERANCE = 240, 0.8
+_last: dict = {}  # the edit loop builds again and again in one process: the last result, by its inputs
+
+
+def read_regency_file(path: Path, regions: RegionIndex) -> dict:
+    """(shapes by regency code, attribution) from a GeoJSON or TopoJSON file, or BoundaryError listing
+    every problem."""
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        features = geometry.features_of(document)
+    except (OSError, ValueError) as exc:
+        raise BoundaryError(f"PARITRANA_MAPS_REGENCIES: cannot read {path}: {exc}") from None
+    pairs = [(f"id {f.get('id')!r}" if isinstance(f, dict) and "id" in f else "no id", f) for f in features]
+    found = match_regencies(pairs, regions, Path(path).name)
+    if found.problems:
+        raise BoundaryError(f"The kabupaten/kota boundary file cannot be used ({len(found.problems)} problem(s)):"
+                            "\n  " + "\n  ".join(found.problems))
+    for note in found.notes:
+        logger.info("%s", note)
+    missing = sorted(set(regions.regencies) - set(found.shapes))
+    if missing:
+        logger.info("%s: no shape for %d kabupaten/kota (%s); their pages say the map is not yet available",
+                    Path(path).name, len(missing), ", ".join(missing))
+    attribution = document.get("attribution") if isinstance(document, dict) else None
+    return found.shapes, (attribution.strip() if isinstance(attribution, str) and attribution.strip()
+                          else Path(path).name)
+
+
+def regency_shapes(path: Path, regions: RegionIndex) -> tuple[dict, str]:
+    """read_regency_file (shapes, attribution), once per file version and region table."""
+    stat = Path(path).stat() if Path(path).is_file() else None
+    key = (str(path), stat and (stat.st_size, stat.st_mtime_ns), tuple(sorted(regions.regencies)))
+    if _last.get("key") != key:
+        _last.update(key=key, found=read_regency_file(path, regions))
+    return _last["found"]
+
+
+class PlaceMaps:
+    """Drawings per province (made on first use), and the values each place page shows."""
+
+    def __init__(self, shapes: dict, index, attribution: str, siteurl: str = ""):
+        self.shapes, self.index, self.attribution, self.siteurl = shapes, index, attribution, siteurl
+        self._drawings: dict[tuple[str, str], regionmap.ProvinceDrawing | None] = {}
+
+    def drawing(self, province: str, kind: str) -> regionmap.ProvinceDrawing | None:
+        key = (province, kind)
+        if key not in self._drawings:
+            own = {c: s for c, s in self.shapes.items() if self.index.regencies[c].province_code == province}
+            width, tolerance = ((PROVINCE_WIDTH, PROVINCE_TOLERANCE) if kind == "province"
+                                else (LOCATOR_WIDTH, LOCATOR_TOLERANCE))
+            self._drawings[key] = regionmap.ProvinceDrawing(own, width, tolerance) if own else None
+        return self._drawings[key]
+
+    def _label(self, lang, code: str, count: int) -> str:
+        name = self.index.regencies[code].name
+        if count:
+            return lang.ngettext("%(name)s: %(num)s known award", "%(name)s: %(num)s known awards", count, name=name)
+        return lang._("%(name)s: no known award yet", name=name)
+
+    def province_values(self, labels, code: str) -> dict:
+        """The province page's map of its kabupaten/kota, a table of the same counts, and notes."""
+        lang = labels.lang
+        _ = lang._
+        name = labels.province(code)
+        codes = sorted((c for c, r in self.index.regencies.items() if r.province_code == code),
+                       key=lambda c: self.index.regencies[c].name)
+        with_page = set(self.index.regencies_with_winners(code))
+        rows = []
+        for c in codes:
+            count = len(self.index.by_regency.get(c, []))
+            rows.append({"code": c, "name": self.index.regencies[c].name, "count": count,
+                         "url": regency_url(self.index, lang.code, c) if c in with_page else None,
+                         "label": self._label(lang, c, count), "shape": c in self.shapes})
+        drawing = self.drawing(code, "province")
+        svg = None
+        if drawing:
+            title = _("Map of the kabupaten and kota of %(province)s, shaded by known awards", province=name)
+            items = [{**r, "url": f"{self.siteurl}/{r['url']}" if r["url"] else None} for r in rows]
+            svg = regionmap.province_svg(drawing, items, "peta-kabupaten-kota-svg", title)
+        missing = [r["name"] for r in rows if not r["shape"]]
+        legend = [{"colour": regionmap.AWARD_FILLS[i], "label": text} for i, text in enumerate(
+            (_("no known award"), "1", "2–3", "4–7", _("8 or more")))]
+        ranked = sorted(rows, key=lambda r: (-r["count"], r["name"]))
+        awarded = sum(1 for r in rows if r["count"])
+        return {
+            "svg": svg, "rows": ranked, "legend": legend,
+            "summary": lang.ngettext("%(num)s of its %(total)s kabupaten and kota has a known award.",
+                                     "%(num)s of its %(total)s kabupaten and kota have a known award.",
+                                     awarded, total=len(rows)),
+            "caption": _("Known awards per kabupaten and kota of %(province)s, most first", province=name),
+            "missing": _("No shape in the boundary source for: %(names)s.", names=", ".join(missing))
+            if missing else None,
+            "credit": _("Boundaries: %(source)s.", source=self.attribution),
+        }
+
+    def regency_values(self, labels, code: str) -> dict:
+        """The regency page's locator map (or a note that its shape is not yet available)."""
+        _ = labels.lang._
+        regency = self.index.regencies[code]
+        province = labels.province(regency.province_code)
+        drawing = self.drawing(regency.province_code, "locator")
+        title = _("%(regency)s (highlighted) among the kabupaten and kota of %(province)s",
+                  regency=regency.name, province=province)
+        if drawing is None or code not in drawing.paths:
+            return {"svg": None, "title": title,
+                    "missing": _("The map of %(regency)s is not yet available: the boundary source has no "
+                                 "shape for it.", regency=regency.name),
+                    "credit": _("Boundaries: %(source)s.", source=self.attribution)}
+        return {"svg": regionmap.locator_svg(drawing, code, "peta-lokasi-svg", title), "title": title,
+                "missing": None, "credit": _("Boundaries: %(source)s.", source=self.attribution)}
