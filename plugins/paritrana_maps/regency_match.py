@@ -99,6 +99,8 @@ def read_regency(properties: dict, regions: RegionIndex, hint: str | None = None
         except Unresolved as exc:
             why = str(exc)
     respelled = f"name {name!r} read as {spelled(name)!r}" if name and spelled(name) != name else None
+    if not codes and not by_name:
+        return Reading(problem=f"{why}; give it a code such as KDPKAB \"33.74\", or the name of a kabupaten/kota")
     if codes and not by_code and not by_name:
         return Reading(problem=f"code {codes[0]!r} is no kabupaten/kota code" + (f" and {why}" if why else ""))
     if by_code and (not name or by_code == by_name):
