@@ -33,7 +33,7 @@ from paritrana_maps.settings import DEFAULTS, REGENCY_SIMPLIFY, REGENCY_MIN_AREA
 
 SOURCE = ROOT.parent / "shared" / "reference" / "boundaries"
 PROVINCE_FILE = "provinces-38.geojson"
-ATTRIBUTION = "Badan Informasi Geospasial (via Indonesia-Geojson-2026, MIT)"
+ATTRIBUTION = "Badan Informasi Geospasial, via GeoJson-Indonesia-38-Provinsi (© 2024 Ardian Saputra Hasibuan, MIT)"
 
 
 def _features(path: Path) -> list[dict]:

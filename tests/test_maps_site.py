@@ -181,10 +181,8 @@ def test_the_map_page_reads_without_javascript(built_site):  # noqa: F811
     radios = [i.attrs["value"] for i in interactive.find_all("input") if i.attrs.get("type") == "radio"]
     assert radios == [str(y) for y in reversed(YEARS)]
     notes = page.find_all("ul", cls="pa-notes")[0].text()
-    for name in ("Kalimantan Utara (2012)", "Papua Selatan (2022)", "Papua Tengah (2022)",
-                 "Papua Pegunungan (2022)", "Papua Barat Daya (2022)"):
-        assert name in notes, "the map says why these provinces are markers"
-    assert "Natural Earth" in notes
+    assert "circle at its capital" not in notes, "all 38 provinces have a shape: no markers to explain"
+    assert "Badan Informasi Geospasial" in notes and "MIT" in notes
 
 
 def _assets(page):
@@ -216,12 +214,12 @@ def test_the_map_page_loads_only_the_sites_own_files(built_site, lang):  # noqa:
     geometry = re.search(r'"geometry": "(/theme/maps/provinces\.[0-9a-f]{12}\.json)"', code).group(1)
     body = (built_site.root / geometry.lstrip("/")).read_bytes()
     assert len(body) <= 150 * 1024
-    assert {f["properties"]["code"] for f in json.loads(body)["features"]} | {"65", "93", "94", "95", "96"} == set(PROVINCES)
+    assert [f["properties"]["code"] for f in json.loads(body)["features"]] == sorted(PROVINCES)
     config = json.loads(re.search(r"ParitranaMap\(map_paritrana, (\{.*\})\);", code).group(1))
     assert config["param"] == PARAM[lang] and config["year"] == str(YEARS[-1])
     assert set(config["years"]) == {str(y) for y in YEARS}
     assert all(set(v) == set(PROVINCES) for v in config["years"].values())
-    assert [m["code"] for m in config["markers"]] == ["65", "93", "94", "95", "96"]
+    assert config["markers"] == [], "the default boundaries draw every province"
 
 
 def test_leaflet_is_the_pinned_package_with_its_licence(built_site):  # noqa: F811
@@ -238,9 +236,10 @@ def test_two_clean_builds_are_byte_identical(built_site, tmp_path):  # noqa: F81
     assert result.returncode == 0, result.stderr
     again = tmp_path / "again"
     files = ["peta/index.html", "en/map/index.html", "index.html", "en/index.html", "provinsi/jambi/index.html",
-             "en/province/papua-tengah/index.html", "theme/js/maps.js", "theme/css/maps.css"]
+             "en/province/papua-tengah/index.html", "theme/js/maps.js", "theme/css/maps.css",
+             "provinsi/jawa-timur/index.html", "en/province/jawa-timur/kabupaten-jember/index.html"]
     files += [p.relative_to(built_site.root).as_posix() for p in (built_site.root / "theme" / "maps").iterdir()]
-    assert len(files) == 11, files
+    assert len(files) == 13, files
     different = [f for f in files if (built_site.root / f).read_bytes() != (again / f).read_bytes()]
     assert not different, f"differ between two builds: {different}"
 
@@ -271,7 +270,7 @@ def test_a_boundary_file_without_a_province_stops_the_build_with_a_clear_message
     result = _pelican(tmp_path / "out", PARITRANA_MAPS_BOUNDARIES=str(bad))
     assert result.returncode != 0
     assert "The province boundary file cannot be used (2 problem(s))" in result.stderr
-    assert "bad.geojson: feature 33 (name 'Atlantis') matches no province" in result.stderr
+    assert "bad.geojson: feature 38 (name 'Atlantis') matches no province" in result.stderr
     assert "no shape for Jawa Tengah (33, ID-JT)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list((tmp_path / "out").rglob("*.html")), "nothing is written"
