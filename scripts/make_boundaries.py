@@ -55,7 +55,8 @@ def derive(source: Path, out: Path, data_dir: Path) -> dict:
     if problems:
         raise SystemExit(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
     precision = DEFAULTS["PARITRANA_MAPS_PRECISION"]
-    about = {"attribution": ATTRIBUTION, "license": "MIT; see data/boundaries/PROVENANCE.md"}
+    about = {"attribution": ATTRIBUTION, "attribution_short": "BIG (MIT)",
+             "license": "MIT; see data/boundaries/PROVENANCE.md"}
     prov_shapes = geometry.simplify(matched.shapes, DEFAULTS["PARITRANA_MAPS_SIMPLIFY"], precision,
                                     DEFAULTS["PARITRANA_MAPS_MIN_AREA"])
     prov_body = geometry.feature_collection(

@@ -60,6 +60,7 @@ class Boundaries:
     precision: int
     attribution: str
     notes: tuple[str, ...] = ()
+    short_attribution: str = ""  # the file's "attribution_short", for the corner of the interactive map
 
     def geojson(self) -> bytes:
         """The site's geometry file: one feature per province that has a shape, in code order."""
@@ -277,4 +278,7 @@ def _load_boundaries(path: Path, capitals_path: Path, provinces: dict, regions: 
                             + "\n  ".join(problems))
     shapes = geometry.simplify(matched.shapes, tolerance, precision, min_area)
     attribution = document.get("attribution") if isinstance(document.get("attribution"), str) else path.name
-    return Boundaries(shapes, markers, path, precision, attribution.strip() or path.name, tuple(matched.notes))
+    short = document.get("attribution_short")
+    attribution = attribution.strip() or path.name
+    return Boundaries(shapes, markers, path, precision, attribution, tuple(matched.notes),
+                      short.strip() if isinstance(short, str) and short.strip() else attribution)

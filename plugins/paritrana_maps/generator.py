@@ -20,6 +20,7 @@ from paritrana_pages.urls import save_as, url
 
 from . import svg
 from .boundaries import BoundaryError, load_boundaries
+from .awardsmap import AwardsMap
 from .foliummap import LEAFLET_DIR, build_map
 from .model import ANCHOR, MapsModel, join_names, map_url
 from .placemaps import PlaceMaps, regency_shapes
@@ -100,6 +101,7 @@ class MapsGenerator(Generator):
                                 "PARITRANA_MAPS_SIMPLIFY or PARITRANA_MAPS_MIN_AREA")
         self.geometry_path = _hashed("provinces", ".json", self.geometry)
         place_maps_for(self.context, s, self.index)  # a bad kabupaten/kota file stops the build here too
+        self.awards = AwardsMap(self.boundaries.shapes, self.index)
         for note in self.boundaries.notes:
             logger.info("%s", note)
 
@@ -148,7 +150,7 @@ class MapsGenerator(Generator):
                 "bounds": [[round(south, 3), round(west, 3)], [round(north, 3), round(east, 3)]],
                 "geometry": f"{siteurl}/{self.geometry_path}", "year": str(self.model.years[-1]),
                 "years": years, "summaries": summaries, "markers": markers, "labelZoom": 4.5, "urls": urls,
-                "attribution": str(escape(_("Boundaries: %(source)s", source=self.boundaries.attribution))),
+                "attribution": str(escape(_("Boundaries: %(source)s", source=self.boundaries.short_attribution))),
                 "failed": _("The map could not load the province shapes; the tile maps and tables below "
                             "show every figure.")}
 
@@ -197,7 +199,7 @@ class MapsGenerator(Generator):
                 "latest_year": str(latest) if latest else None,
                 "latest_summary": f"{latest}: " + blocks[0]["summary"] if blocks else None,
                 "legend": self.model.legend(labels), "defs": svg.defs_svg(), "notes": self._notes(labels),
-                "metric": metric,
+                "metric": metric, "awards": self.awards.values(labels, siteurl),
             }
             page = Page(("map",), code, map_url(code), "map", _("Coverage map"),
                         _("BPJS Ketenagakerjaan coverage of workers in every province, by year: a map, charts "

@@ -14,7 +14,7 @@ from .svg import SVG_NS, _attrs, _n
 # Known awards per kabupaten/kota: none, 1, 2–3, 4–7, 8 or more (light to dark, white text not needed).
 AWARD_BREAKS = (1, 2, 4, 8)
 AWARD_FILLS = ("#eceff2", "#bddf26", "#44bf70", "#21918c", "#355f8d")
-STROKE = "#ffffff"
+STROKE = "#5f6b76"  # 4.9:1 on white: every shape has a visible edge, none or light fill alike
 HERE_FILL, HERE_STROKE, OTHER_FILL = "#c2410c", "#1b1f24", "#d3d9df"
 
 
@@ -71,7 +71,7 @@ def province_svg(drawing: ProvinceDrawing, items: list[dict], element_id: str, t
         if not d:
             continue
         fill = AWARD_FILLS[award_class(item["count"])]
-        shape = f'<path class="pa-region"{_attrs(d=d, fill=fill)} stroke="{STROKE}" stroke-width="0.8"'
+        shape = f'<path class="pa-region"{_attrs(d=d, fill=fill)} stroke="{STROKE}" stroke-width="0.5"'
         if item["url"]:
             parts.append(f'<a{_attrs(href=item["url"])} class="pa-region-link">{shape}/>'
                          f'<title>{escape(item["label"])}</title></a>')
