@@ -169,3 +169,41 @@ def test_no_page_but_the_map_page_loads_geometry(built_site):  # noqa: F811
         if url in ("/peta/", "/en/map/"):
             continue
         assert "/theme/maps/" not in source and ".geojson" not in source, url
+
+
+# --- share images show the place's shape --------------------------------------------------------
+
+def _panel_colours(path) -> dict:
+    from PIL import Image
+
+    from paritrana_maps.placemaps import CARD_BOX
+
+    left, top, width, height = CARD_BOX
+    image = Image.open(path).convert("RGB").crop((left, top, left + width + 4, top + height + 4))
+    return {colour: n for n, colour in image.getcolors(maxcolors=1 << 16)}
+
+
+BRAND, GREY = (11, 90, 60), (211, 217, 223)
+
+
+def test_share_images_of_places_show_their_shape(built_site):  # noqa: F811
+    province = _panel_colours(built_site.root / "gambar/bagikan/provinsi/jawa-timur.png")
+    assert province.get(BRAND, 0) > 5000 and province.get(GREY, 0) == 0, "the province in brand green"
+    regency = _panel_colours(built_site.root / "gambar/bagikan/provinsi/jawa-timur/kabupaten-jember.png")
+    assert regency.get(GREY, 0) > 5000, "its province in grey"
+    assert 300 < regency.get(BRAND, 0) < province[BRAND] / 4, "and itself, a part of it, in green"
+    english = _panel_colours(built_site.root / "en/images/share/province/jawa-timur/kabupaten-jember.png")
+    assert english == regency, "the same shape in both languages"
+    unmapped = _panel_colours(built_site.root / "gambar/bagikan/provinsi/jawa-timur/kota-mojokerto.png")
+    assert unmapped.get(BRAND, 0) == 0 and unmapped.get(GREY, 0) == 0, "no shape in the source: none drawn"
+
+
+def test_a_card_with_a_shape_keeps_its_text_clear_of_it():
+    from paritrana_share import card
+
+    spec = {"title": "Kabupaten Pangkajene dan Kepulauan " * 2, "brand": "Arsip", "footer": "f",
+            "shape": {"rings": [], "here": [[900, 200, 1000, 200, 1000, 300]]}}
+    placed = card.fit(spec)
+    widest = max(face.getlength(line) for face, _c, lines, _h, _g in placed for line in lines)
+    assert widest <= card.TEXT_WIDTH - card.SHAPE_PANEL
+    assert card.MARGIN + widest < 824, "the text ends left of the shape's box"

@@ -23,7 +23,7 @@ from .boundaries import BoundaryError, load_boundaries
 from .awardsmap import AwardsMap
 from .foliummap import LEAFLET_DIR, build_map
 from .model import ANCHOR, MapsModel, join_names, map_url
-from .placemaps import PlaceMaps, regency_shapes
+from .placemaps import SHARE_SHAPES, PlaceMaps, regency_shapes
 from .settings import boundaries_path, capitals_path, regencies_path
 
 MAPS_DIR = "theme/maps"
@@ -100,7 +100,9 @@ class MapsGenerator(Generator):
                                 f"{len(self.geometry) / 1024:.1f} KB, over {limit} KB; raise "
                                 "PARITRANA_MAPS_SIMPLIFY or PARITRANA_MAPS_MIN_AREA")
         self.geometry_path = _hashed("provinces", ".json", self.geometry)
-        place_maps_for(self.context, s, self.index)  # a bad kabupaten/kota file stops the build here too
+        places = place_maps_for(self.context, s, self.index)  # a bad kabupaten/kota file stops the build here too
+        # Before the pages exist (pages_built): the shapes the share images of place pages show.
+        self.context[SHARE_SHAPES] = places.share_shapes(self.index.regencies_with_winners())
         self.awards = AwardsMap(self.boundaries.shapes, self.index)
         for note in self.boundaries.notes:
             logger.info("%s", note)

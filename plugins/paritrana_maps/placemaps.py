@@ -18,6 +18,9 @@ logger = logging.getLogger(__name__)
 STATE = "paritrana_maps_regencies"
 PROVINCE_WIDTH, PROVINCE_TOLERANCE = 560, 0.6
 LOCATOR_WIDTH, LOCATOR_TOLERANCE = 240, 0.8
+# The share image's panel (paritrana_share/card.py draws it): a box at the right of the 1200×630 card.
+CARD_BOX = (824, 150, 320, 360)  # left, top, width, height
+SHARE_SHAPES = "paritrana_share_shapes"  # context key: page key -> the shape its share image shows
 _last: dict = {}  # the edit loop builds again and again in one process: the last result, by its inputs
 
 
@@ -65,9 +68,13 @@ class PlaceMaps:
         key = (province, kind)
         if key not in self._drawings:
             own = {c: s for c, s in self.shapes.items() if self.index.regencies[c].province_code == province}
-            width, tolerance = ((PROVINCE_WIDTH, PROVINCE_TOLERANCE) if kind == "province"
-                                else (LOCATOR_WIDTH, LOCATOR_TOLERANCE))
-            self._drawings[key] = regionmap.ProvinceDrawing(own, width, tolerance) if own else None
+            if kind == "card":
+                width, tolerance, height = CARD_BOX[2], 1.0, CARD_BOX[3]
+            else:
+                width, tolerance = ((PROVINCE_WIDTH, PROVINCE_TOLERANCE) if kind == "province"
+                                    else (LOCATOR_WIDTH, LOCATOR_TOLERANCE))
+                height = None
+            self._drawings[key] = regionmap.ProvinceDrawing(own, width, tolerance, height) if own else None
         return self._drawings[key]
 
     def _label(self, lang, code: str, count: int) -> str:
@@ -127,3 +134,23 @@ class PlaceMaps:
                     "credit": _("Boundaries: %(source)s.", source=self.attribution)}
         return {"svg": regionmap.locator_svg(drawing, code, "peta-lokasi-svg", title), "title": title,
                 "missing": None, "credit": _("Boundaries: %(source)s.", source=self.attribution)}
+
+    def share_shapes(self, regency_pages) -> dict:
+        """{("province", code): shape, ("regency", code): shape} for the share images: a province as
+        its kabupaten/kota, a kabupaten/kota highlighted among its province's; centred in CARD_BOX."""
+        found = {}
+        for province in sorted(self.index.provinces):
+            drawing = self.drawing(province, "card")
+            if drawing is None:
+                continue
+            left = CARD_BOX[0] + (CARD_BOX[2] + 4 - drawing.width) // 2
+            top = CARD_BOX[1] + (CARD_BOX[3] + 4 - drawing.height) // 2
+            everyone = regionmap.card_rings(drawing, drawing.shapes, left, top)
+            found[("province", province)] = {"rings": [], "here": everyone}
+            for code in regency_pages:
+                if self.index.regencies[code].province_code != province or code not in drawing.shapes:
+                    continue
+                found[("regency", code)] = {
+                    "rings": regionmap.card_rings(drawing, set(drawing.shapes) - {code}, left, top),
+                    "here": regionmap.card_rings(drawing, {code}, left, top)}
+        return found

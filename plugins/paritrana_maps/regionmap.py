@@ -26,11 +26,11 @@ class ProvinceDrawing:
     """The regencies of one province projected to a `width`-pixel box and simplified there (shared
     borders stay shared); path data per regency code, made once and reused by every page."""
 
-    def __init__(self, shapes: dict, width: int, tolerance: float):
+    def __init__(self, shapes: dict, width: int, tolerance: float, height: int | None = None):
         west, south, east, north = geometry.bounds(shapes.values())
         k = math.cos(math.radians((south + north) / 2))
         span_x, span_y = max((east - west) * k, 1e-6), max(north - south, 1e-6)
-        scale = min(width / span_x, width * 1.1 / span_y)
+        scale = min(width / span_x, (height or width * 1.1) / span_y)
         self.width, self.height = round(span_x * scale) + 4, round(span_y * scale) + 4
 
         def project(shape):
@@ -38,7 +38,8 @@ class ProvinceDrawing:
                     for poly in shape]
 
         projected = geometry.simplify({c: project(s) for c, s in shapes.items()}, tolerance, 1, 0.5)
-        self.paths = {code: _path(shape) for code, shape in projected.items() if shape}
+        self.shapes = {code: shape for code, shape in projected.items() if shape}
+        self.paths = {code: _path(shape) for code, shape in self.shapes.items()}
 
 
 def _path(shape) -> str:
@@ -95,3 +96,20 @@ def locator_svg(drawing: ProvinceDrawing, here: str, element_id: str, title: str
                      'stroke-width="1.5"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def card_rings(drawing: ProvinceDrawing, codes, left: int, top: int) -> list[list[int]]:
+    """Outer rings of the given regencies as flat integer point lists [x, y, x, y, …], placed at
+    (left, top): the shape a share image draws (plain lists, so the card spec stays JSON)."""
+    rings = []
+    for code in sorted(codes):
+        for poly in drawing.shapes.get(code, []):
+            ring = poly[0][:-1] if poly[0][0] == poly[0][-1] else poly[0]
+            flat = []
+            for x, y in ring:
+                point = [round(x) + left, round(y) + top]
+                if flat[-2:] != point:
+                    flat += point
+            if len(flat) >= 6:
+                rings.append(flat)
+    return rings
