@@ -100,7 +100,7 @@ class PlaceMaps:
         drawing = self.drawing(code, "province")
         svg = None
         if drawing:
-            title = _("Map of the kabupaten and kota of %(province)s, shaded by known awards", province=name)
+            title = _("Map of the regencies and cities of %(province)s, shaded by known awards", province=name)
             items = [{**r, "url": f"{self.siteurl}/{r['url']}" if r["url"] else None} for r in rows]
             svg = regionmap.province_svg(drawing, items, "peta-kabupaten-kota-svg", title)
         missing = [r["name"] for r in rows if not r["shape"]]
@@ -110,10 +110,10 @@ class PlaceMaps:
         awarded = sum(1 for r in rows if r["count"])
         return {
             "svg": svg, "rows": ranked, "legend": legend,
-            "summary": lang.ngettext("%(num)s of its %(total)s kabupaten and kota has a known award.",
-                                     "%(num)s of its %(total)s kabupaten and kota have a known award.",
+            "summary": lang.ngettext("%(num)s of its %(total)s regencies and cities has a known award.",
+                                     "%(num)s of its %(total)s regencies and cities have a known award.",
                                      awarded, total=len(rows)),
-            "caption": _("Known awards per kabupaten and kota of %(province)s, most first", province=name),
+            "caption": _("Known awards per regency and city of %(province)s, most first", province=name),
             "missing": _("No shape in the boundary source for: %(names)s.", names=", ".join(missing))
             if missing else None,
             "credit": _("Boundaries: %(source)s.", source=self.attribution),
@@ -125,7 +125,7 @@ class PlaceMaps:
         regency = self.index.regencies[code]
         province = labels.province(regency.province_code)
         drawing = self.drawing(regency.province_code, "locator")
-        title = _("%(regency)s (highlighted) among the kabupaten and kota of %(province)s",
+        title = _("%(regency)s (highlighted) among the regencies and cities of %(province)s",
                   regency=regency.name, province=province)
         if drawing is None or code not in drawing.paths:
             return {"svg": None, "title": title,
