@@ -107,7 +107,7 @@ def test_locale_number_formats_and_ranges(built_site):  # noqa: F811
     assert "Bali: 41.61%, as of May 31, 2024" in names["en"]
     en_2025 = {tile_name(link) for _, link, _ in tiles(built_site.pages["/en/map/"].by_id("year-2025-ubin"))}
     assert "North Sumatra: 41–42%" in en_2025, "a range is shown as a range"
-    legend = built_site.pages["/peta/"].find_all("ul", cls="pa-legend")[0].text()
+    legend = built_site.pages["/peta/"].find_all("section", cls="pa-key")[0].find_all("ul", cls="pa-legend")[0].text()
     assert "di bawah 20%" in legend and "60% atau lebih" in legend and "bukan nol" in legend
 
 

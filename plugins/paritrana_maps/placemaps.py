@@ -53,8 +53,14 @@ def regency_shapes(path: Path, regions: RegionIndex) -> tuple[dict, str]:
     stat = Path(path).stat() if Path(path).is_file() else None
     key = (str(path), stat and (stat.st_size, stat.st_mtime_ns), tuple(sorted(regions.regencies)))
     if _last.get("key") != key:
-        _last.update(key=key, found=read_regency_file(path, regions))
+        _last.update(key=key, found=read_regency_file(path, regions), drawings={})
     return _last["found"]
+
+
+def _drawings_for(shapes: dict) -> dict:
+    """Drawings made from these shapes in an earlier build of this process (the edit loop), else {}."""
+    found = _last.get("found")
+    return _last.setdefault("drawings", {}) if found and found[0] is shapes else {}
 
 
 class PlaceMaps:
@@ -62,12 +68,13 @@ class PlaceMaps:
 
     def __init__(self, shapes: dict, index, attribution: str, siteurl: str = ""):
         self.shapes, self.index, self.attribution, self.siteurl = shapes, index, attribution, siteurl
-        self._drawings: dict[tuple[str, str], regionmap.ProvinceDrawing | None] = {}
+        # Keyed by province, kind and the province's regencies: the same shapes give the same drawing.
+        self._drawings: dict[tuple, regionmap.ProvinceDrawing | None] = _drawings_for(shapes)
 
     def drawing(self, province: str, kind: str) -> regionmap.ProvinceDrawing | None:
-        key = (province, kind)
+        own = {c: s for c, s in self.shapes.items() if self.index.regencies[c].province_code == province}
+        key = (province, kind, tuple(sorted(own)))
         if key not in self._drawings:
-            own = {c: s for c, s in self.shapes.items() if self.index.regencies[c].province_code == province}
             if kind == "card":
                 width, tolerance, height = CARD_BOX[2], 1.0, CARD_BOX[3]
             else:
