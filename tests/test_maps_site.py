@@ -290,3 +290,54 @@ def test_without_figures_the_map_page_says_so(tmp_path, data_copy):
     assert pages["/peta/"].by_id("peta-interaktif") is None
     assert not tile_maps(pages["/"]) and not tile_maps(pages["/provinsi/jambi/"])
     assert pages["/provinsi/jambi/"].by_id("grafik-cakupan-blok") is None
+
+
+def _papua_2022_file(tmp_path: Path) -> Path:
+    """The default provinces with the four 2022 Papua provinces carrying their parent's code in
+    KODE_PROV and their own name in PROVINSI, as a public 38-province file has them."""
+    doc = json.loads((Path(__file__).parent.parent / "data" / "boundaries" / "provinces.geojson").read_text("utf-8"))
+    parent = {"93": "91", "94": "91", "95": "91", "96": "92"}
+    for f in doc["features"]:
+        code = f.pop("id")
+        f["properties"] = {"KODE_PROV": parent.get(code, code), "PROVINSI": PROVINCES[code].name}
+    path = tmp_path / "public-38.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_a_public_38_province_file_with_parent_codes_builds_38_shapes_and_says_so(tmp_path):
+    result = _pelican(tmp_path / "out", PARITRANA_MAPS_BOUNDARIES=str(_papua_2022_file(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if line.startswith("paritrana_maps: public-38.geojson")]
+    assert len(said) == 4, result.stderr
+    assert "code 91 (Papua) with the name of Papua Selatan, formed from it in 2022: read as 93 Papua Selatan" in said[0]
+    code = next((tmp_path / "out" / "theme" / "maps").glob("map-id.*.js")).read_text(encoding="utf-8")
+    config = json.loads(re.search(r"ParitranaMap\(map_paritrana, (\{.*\})\);", code).group(1))
+    geometry = json.loads((tmp_path / "out" / config["geometry"].lstrip("/")).read_text(encoding="utf-8"))
+    assert [f["properties"]["code"] for f in geometry["features"]] == sorted(PROVINCES)
+    assert config["markers"] == []
+
+
+@pytest.mark.parametrize("setting,body,message", [
+    ("PARITRANA_MAPS_BOUNDARIES", None, "its code says 33 (Jawa Tengah) but its name says 32 (Jawa Barat)"),
+    ("PARITRANA_MAPS_REGENCIES", '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+     '"properties": {"KDPKAB": "35.07", "WADMKK": "Surabaya"}, "geometry": {"type": "Polygon", '
+     '"coordinates": [[[112, -8], [113, -8], [113, -7], [112, -8]]]}}, 7]}',
+     "its code 35.07 says Kabupaten Malang but its name 'Surabaya' says Kota Surabaya (35.78)"),
+    ("PARITRANA_MAPS_REGENCIES", "[1, 2", "PARITRANA_MAPS_REGENCIES: cannot read"),
+])
+def test_a_bad_boundary_file_stops_the_build_and_leaves_the_output_untouched(tmp_path, setting, body, message):
+    if body is None:
+        doc = json.loads(_papua_2022_file(tmp_path).read_text(encoding="utf-8"))
+        next(f for f in doc["features"] if f["properties"]["KODE_PROV"] == "33")["properties"]["PROVINSI"] = "Jawa Barat"
+        body = json.dumps(doc)
+    bad = tmp_path / "bad.geojson"
+    bad.write_text(body, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("the previous site", encoding="utf-8")
+    result = _pelican(out, **{setting: str(bad)})
+    assert result.returncode != 0
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "the previous site"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 from pathlib import Path
 
 from markupsafe import escape
@@ -104,8 +105,8 @@ class MapsGenerator(Generator):
         # Before the pages exist (pages_built): the shapes the share images of place pages show.
         self.context[SHARE_SHAPES] = places.share_shapes(self.index.regencies_with_winners())
         self.awards = AwardsMap(self.boundaries.shapes, self.index)
-        for note in self.boundaries.notes:
-            logger.info("%s", note)
+        for note in self.boundaries.notes:  # rules applied to a user's file: said, never silent
+            sys.stderr.write(f"paritrana_maps: {note}\n")
 
     def generate_context(self):
         """Nothing to add to the shared context: the pages come from the data, in generate_output."""

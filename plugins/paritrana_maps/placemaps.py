@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from pathlib import Path
 
 from paritrana_data.regions import RegionIndex
@@ -37,8 +38,8 @@ def read_regency_file(path: Path, regions: RegionIndex) -> dict:
     if found.problems:
         raise BoundaryError(f"The kabupaten/kota boundary file cannot be used ({len(found.problems)} problem(s)):"
                             "\n  " + "\n  ".join(found.problems))
-    for note in found.notes:
-        logger.info("%s", note)
+    for note in found.notes:  # rules applied to a user's file: said, never silent
+        sys.stderr.write(f"paritrana_maps: {note}\n")
     missing = sorted(set(regions.regencies) - set(found.shapes))
     if missing:
         logger.info("%s: no shape for %d kabupaten/kota (%s); their pages say the map is not yet available",
