@@ -1,5 +1,6 @@
 """The maps generator: the map page in both languages, the site's geometry file, the per-language
-map scripts and the Leaflet files; and the maps and charts added to the home and province pages."""
+map scripts and the Leaflet files; and the maps and charts added to the home, province and
+kabupaten/kota pages (pages_built), with the shapes of the place pages' share images."""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from paritrana_data.names import fold, split_regency_prefix
 from paritrana_data.regions import RegionIndex, Unresolved
 
+from . import geometry
+
 # Property names tried, case-insensitively, in this order (BIG's KDPKAB/WADMKK/WADMPR included).
 CODE_KEYS = ("code", "kode", "kdpkab", "kode_kab", "kode_kabkota", "kd_kab", "regency_code", "kemendagri")
 NAME_KEYS = ("name", "nama", "wadmkk", "kabupaten_kota", "kabkota", "kab_kota", "regency", "nama_kabkota")
@@ -137,8 +139,6 @@ class RegencyShapes:
 def match_regencies(features, regions: RegionIndex, source: str) -> RegencyShapes:
     """Read every (label, feature) pair; a feature without geometry adds nothing (a note says so),
     a feature of two regencies is drawn for neither, pieces of one regency merge."""
-    from . import geometry
-
     found = RegencyShapes()
     for number, (label, feature) in enumerate(features, start=1):
         where = f"{source}: feature {number} ({label})"
