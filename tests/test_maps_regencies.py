@@ -318,3 +318,17 @@ def test_make_boundaries_stops_listing_every_problem_and_writes_nothing(tmp_path
     assert "Bali/Kabupaten_Badung.json) its code 51.03 says Kabupaten Badung but its name 'Tabanan' says" in result.stderr
     assert "provinces-38.geojson: no feature for Aceh (11)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+REFERENCE = ROOT.parent / "shared" / "reference" / "boundaries"
+
+
+@pytest.mark.skipif(not (REFERENCE / "provinces-38.geojson").is_file(),
+                    reason="the reference boundaries (../shared/reference/boundaries/) are not on this machine")
+def test_the_committed_files_are_what_the_script_makes_from_the_reference(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_boundaries.py"), str(REFERENCE),
+                             "--output", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for name in ("provinces.geojson", "regencies.geojson", "matches.csv"):
+        assert (tmp_path / name).read_bytes() == (FOLDER / name).read_bytes(), f"data/boundaries/{name} is stale"
+    assert "regencies_with_shape: 507" in result.stdout and "province_notes: 0" in result.stdout
