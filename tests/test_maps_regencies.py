@@ -107,6 +107,13 @@ def test_features_of_one_regency_merge_and_one_without_geometry_adds_nothing(fir
     assert set(found.shapes) == {"75.04"} and len(found.shapes["75.04"]) == pieces and not found.problems
 
 
+def test_pieces_of_one_regency_read_in_different_ways_do_not_merge():
+    found = match_regencies([("a", feature({"KDPKAB": "91.01", "WADMKK": "Merauke", "WADMPR": "Papua Selatan"})),
+                             ("b", feature({"KDPKAB": "93.01", "WADMKK": "Merauke"}, square(140, -8)))], REGIONS, "f")
+    assert found.problems == ["f: features 1, 2 are all Kabupaten Merauke (93.01), but some by their code and some "
+                              "only by the pre-2022 code rule; give every piece the code \"93.01\""]
+
+
 # --- quirk 5: seven spellings -------------------------------------------------------------------
 
 SPELLINGS = [

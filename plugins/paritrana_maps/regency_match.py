@@ -31,6 +31,7 @@ class Reading:
     codes: tuple[str, ...] = ()
     rule: str | None = None
     problem: str | None = None
+    parent_code: bool = False  # read by the name because its code is the parent province's (pre-2022)
 
 
 def _first(props: dict, keys) -> str | None:
@@ -115,7 +116,7 @@ def read_regency(properties: dict, regions: RegionIndex, hint: str | None = None
         home = regions.regencies[by_name].province_code
         parent = regions.provinces[home].parent_code
         if parent and codes[0][:2] == parent:
-            return Reading((by_name,), rule=(
+            return Reading((by_name,), parent_code=True, rule=(
                 f"code {codes[0]} is from before {regions.provinces[home].name} was formed from "
                 f"{regions.provinces[parent].name}: name {name!r} gives {by_name} "
                 f"({regions.regencies[by_name].name})"))
@@ -140,6 +141,7 @@ def match_regencies(features, regions: RegionIndex, source: str) -> RegencyShape
     """Read every (label, feature) pair; a feature without geometry adds nothing (a note says so),
     a feature of two regencies is drawn for neither, pieces of one regency merge."""
     found = RegencyShapes()
+    ways: dict[str, list[tuple[int, bool]]] = {}
     for number, (label, feature) in enumerate(features, start=1):
         where = f"{source}: feature {number} ({label})"
         props = feature.get("properties") if isinstance(feature, dict) else None
@@ -167,4 +169,12 @@ def match_regencies(features, regions: RegionIndex, source: str) -> RegencyShape
         code = reading.codes[0]
         found.shapes.setdefault(code, []).extend(shape)
         found.sources.setdefault(code, []).append(label)
+        ways.setdefault(code, []).append((number, reading.parent_code))
+    for code, seen in sorted(ways.items()):
+        # Pieces merge only when they agree: all by their own code, or all by the pre-2022 rule.
+        if len({by_rule for _, by_rule in seen}) > 1:
+            numbers = ", ".join(str(n) for n, _ in seen)
+            found.problems.append(f"{source}: features {numbers} are all {regions.regencies[code].name} ({code}), "
+                                  "but some by their code and some only by the pre-2022 code rule; give every "
+                                  f"piece the code \"{code}\"")
     return found
