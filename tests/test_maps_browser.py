@@ -53,6 +53,8 @@ def chromium():
 
 
 NEWER = ("65", "93", "94", "95", "96")
+# Every test of the marker site on one xdist worker, so that the site is built once.
+MARKER_SITE = pytest.mark.xdist_group("maps-marker-site")
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +215,7 @@ def test_leaflet_and_the_map_script_run_only_after_the_page_is_painted(chromium,
         context.close()
 
 
+@MARKER_SITE
 def test_with_a_file_lacking_the_newer_provinces_they_are_markers(chromium, marker_site_url):
     v = Visit(chromium, marker_site_url + "/peta/", pinned_font=True)
     try:
@@ -225,6 +228,7 @@ def test_with_a_file_lacking_the_newer_provinces_they_are_markers(chromium, mark
         v.close()
 
 
+@MARKER_SITE
 def test_a_marker_opens_its_province(chromium, marker_site_url):
     v = Visit(chromium, marker_site_url + "/peta/", pinned_font=True)
     try:
@@ -276,6 +280,7 @@ LABELS = """() => {
 }"""
 
 
+@MARKER_SITE
 @pytest.mark.parametrize("width", [820, 960, 1280])
 @pytest.mark.parametrize("url", ["/peta/", "/en/map/"])
 def test_each_name_sits_beside_its_marker_inside_the_map(chromium, marker_site_url, url, width):
@@ -290,6 +295,7 @@ def test_each_name_sits_beside_its_marker_inside_the_map(chromium, marker_site_u
         v.close()
 
 
+@MARKER_SITE
 def test_the_map_fits_the_country_again_when_its_box_grows(chromium, marker_site_url):
     v = Visit(chromium, marker_site_url + "/peta/", width=375, pinned_font=True)
     try:
@@ -305,6 +311,7 @@ def test_the_map_fits_the_country_again_when_its_box_grows(chromium, marker_site
         v.close()
 
 
+@MARKER_SITE
 def test_the_labels_use_the_pinned_font(chromium, marker_site_url):
     v = Visit(chromium, marker_site_url + "/peta/", width=1280, pinned_font=True)
     try:
