@@ -273,6 +273,7 @@ def bench(c, sizes="1000 10000 100000", output=None):
     """Full-site builds of synthetic data (and the bundled data): wall time, pages/s, peak memory, size."""
     target = f" --markdown {output}" if output else ""
     c.run(f"{PY} scripts/bench_build.py --sizes {sizes}{target}", env=ENV)
+    c.run(f"{PY} scripts/bench_maps.py", env=ENV)  # map page transfer and the page-weight budgets
 
 
 @task(name="bench-data")

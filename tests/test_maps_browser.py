@@ -1,10 +1,17 @@
 """The coverage map in headless Chromium (system /usr/bin/chromium driven by Playwright): it loads
 without console errors or requests to other hosts, draws all 38 provinces, the year switch works by
-keyboard and recolours the provinces, the year stays in the address, and a click opens a province."""
+keyboard and recolours the provinces, the year stays in the address, and a click opens a province.
+The marker fallback (a boundary file lacking provinces) is tested on a site built with such a file,
+its labels in a pinned font (Public Sans from the pinned package), so no result depends on the fonts
+installed. Province pages: no console errors, and the keyboard reaches every shape link."""
 
 from __future__ import annotations
 
+import base64
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,7 +19,7 @@ import pytest
 
 from quality_support import serving
 from site_build import built_site  # noqa: F401
-from site_build import dataset
+from site_build import PLUGINS, ROOT, dataset
 
 from paritrana_maps.model import latest_by_year, midpoint
 from paritrana_maps.scale import Scale
@@ -45,11 +52,53 @@ def chromium():
         browser.close()
 
 
+NEWER = ("65", "93", "94", "95", "96")
+# Every test of the marker site on one xdist worker, so that the site is built once.
+MARKER_SITE = pytest.mark.xdist_group("maps-marker-site")
+
+
+@pytest.fixture(scope="module")
+def marker_site_url(tmp_path_factory):
+    """A site built with a boundary file that lacks the five newer provinces (shown as markers)."""
+    base = tmp_path_factory.mktemp("marker-site")
+    doc = json.loads((ROOT / "data" / "boundaries" / "provinces.geojson").read_text(encoding="utf-8"))
+    doc["features"] = [f for f in doc["features"] if f["id"] not in NEWER]
+    boundaries = base / "older-provinces.geojson"
+    boundaries.write_text(json.dumps(doc), encoding="utf-8")
+    cmd = [sys.executable, "-m", "pelican", "content", "--fatal", "warnings", "-s", "pelicanconf.py",
+           "-o", str(base / "out"), "-e", f"PARITRANA_MAPS_BOUNDARIES={json.dumps(str(boundaries))}"]
+    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "PYTHONHASHSEED": "0"}
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    with serving(base / "out") as url:
+        yield url
+
+
+def _pinned_font_script() -> str:
+    """Public Sans from the pinned fontpkg-public-sans package, used for the map's labels: the test
+    measures the same text widths on every machine, whatever fonts are installed."""
+    import fontpkg_public_sans
+
+    data = base64.b64encode((Path(fontpkg_public_sans.ROOT) / "files" / "PublicSans[wght].ttf").read_bytes())
+    return f"""(() => {{
+      const bytes = Uint8Array.from(atob("{data.decode()}"), c => c.charCodeAt(0));
+      document.fonts.add(new FontFace("PinnedTestSans", bytes.buffer));
+      document.addEventListener("DOMContentLoaded", () => {{
+        const style = document.createElement("style");
+        style.textContent = ".pa-map, .pa-map * {{ font-family: PinnedTestSans !important; }}";
+        document.head.appendChild(style);
+      }});
+    }})();"""
+
+
 class Visit:
     """A page opened in a fresh context, recording console errors, uncaught errors and requests."""
 
-    def __init__(self, chromium, url: str, javascript: bool = True, width: int = 1280):
-        self.context = chromium.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+    def __init__(self, chromium, url: str, javascript: bool = True, width: int = 1280, pinned_font: bool = False):
+        self.context = chromium.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript,
+                                            bypass_csp=pinned_font)
+        if pinned_font:
+            self.context.add_init_script(_pinned_font_script())
         self.page = self.context.new_page()
         self.errors, self.requests = [], []
         self.page.on("console", self._console)
@@ -95,13 +144,11 @@ def test_the_map_page_loads_draws_every_province_and_switches_years(chromium, si
         codes = page.evaluate("""() => [...new Set([...document.querySelectorAll('path.pa-prov')].map(
             p => [...p.classList].find(c => /^pa-prov-\\d+$/.test(c)).slice(8)))].sort()""")
         assert len(codes) == 38, codes
-        assert page.locator("path.pa-marker").count() == 5, "the five newer provinces are markers"
-        assert page.locator(".pa-marker-label").all_inner_texts() == [
-            "Kalimantan Utara", "Papua Selatan", "Papua Tengah", "Papua Pegunungan", "Papua Barat Daya"]
+        assert page.locator("path.pa-marker").count() == 0, "every province is a shape: no markers"
         latest = max(LATEST)
         assert page.locator(f"input[name=tahun][value='{latest}']").is_checked()
         assert v.fill("15") == colour(latest, "15") and v.fill("11") == HATCH
-        assert v.fill("94") == HATCH, "a marker of a province without a figure is hatched too"
+        assert v.fill("94") == HATCH, "Papua Tengah, a shape of its own, has no figure"
 
         # By keyboard: the checked year, then the arrow key to the next ones, down to 2024.
         page.focus(f"input[name=tahun][value='{latest}']")
@@ -171,8 +218,22 @@ def test_leaflet_and_the_map_script_run_only_after_the_page_is_painted(chromium,
         context.close()
 
 
-def test_a_marker_opens_its_province(chromium, site_url):
-    v = Visit(chromium, site_url + "/peta/")
+@MARKER_SITE
+def test_with_a_file_lacking_the_newer_provinces_they_are_markers(chromium, marker_site_url):
+    v = Visit(chromium, marker_site_url + "/peta/", pinned_font=True)
+    try:
+        assert v.page.locator("path.pa-marker").count() == 5, "the five newer provinces are markers"
+        assert v.page.locator(".pa-marker-label").all_inner_texts() == [
+            "Kalimantan Utara", "Papua Selatan", "Papua Tengah", "Papua Pegunungan", "Papua Barat Daya"]
+        assert v.fill("94") == HATCH, "a marker of a province without a figure is hatched too"
+        assert v.errors == [], v.errors
+    finally:
+        v.close()
+
+
+@MARKER_SITE
+def test_a_marker_opens_its_province(chromium, marker_site_url):
+    v = Visit(chromium, marker_site_url + "/peta/", pinned_font=True)
     try:
         v.page.locator("path.pa-prov-96").click()
         v.page.wait_for_url("**/provinsi/papua-barat-daya/")
@@ -186,7 +247,9 @@ def test_without_javascript_the_tile_maps_and_tables_remain(chromium, site_url):
         assert v.page.locator("#peta-interaktif").is_hidden()
         assert v.page.locator("figure.pa-tilemap").count() == len(LATEST)
         assert all(v.page.locator("figure.pa-tilemap").nth(i).is_visible() for i in range(len(LATEST)))
-        assert v.page.locator("table.pa-figures").count() == len(LATEST)
+        assert v.page.locator(".pa-block-map table.pa-figures").count() == len(LATEST)
+        assert v.page.locator("#peta-penghargaan-svg").is_visible(), "the awards map is drawn at build time"
+        assert v.page.locator(".pa-awards-views").is_hidden(), "its edition switch needs JavaScript"
         v.page.locator("#tahun-2024-ubin a[href='/provinsi/bali/']").click()
         v.page.wait_for_url("**/provinsi/bali/")
     finally:
@@ -220,10 +283,11 @@ LABELS = """() => {
 }"""
 
 
+@MARKER_SITE
 @pytest.mark.parametrize("width", [820, 960, 1280])
 @pytest.mark.parametrize("url", ["/peta/", "/en/map/"])
-def test_each_name_sits_beside_its_marker_inside_the_map(chromium, site_url, url, width):
-    v = Visit(chromium, site_url + url, width=width)
+def test_each_name_sits_beside_its_marker_inside_the_map(chromium, marker_site_url, url, width):
+    v = Visit(chromium, marker_site_url + url, width=width, pinned_font=True)
     try:
         labels = v.page.evaluate(LABELS)
         assert len(labels) == 5 and all(label["shown"] for label in labels), labels
@@ -234,8 +298,9 @@ def test_each_name_sits_beside_its_marker_inside_the_map(chromium, site_url, url
         v.close()
 
 
-def test_the_map_fits_the_country_again_when_its_box_grows(chromium, site_url):
-    v = Visit(chromium, site_url + "/peta/", width=375)
+@MARKER_SITE
+def test_the_map_fits_the_country_again_when_its_box_grows(chromium, marker_site_url):
+    v = Visit(chromium, marker_site_url + "/peta/", width=375, pinned_font=True)
     try:
         zoom = v.page.evaluate("() => map_paritrana.getZoom()")
         assert v.page.evaluate(LABELS)[0]["shown"] is False, "no names on a phone"
@@ -247,3 +312,71 @@ def test_the_map_fits_the_country_again_when_its_box_grows(chromium, site_url):
         assert all(label["shown"] and label["inside"] and 0 <= label["gap"] <= 16 for label in labels), labels
     finally:
         v.close()
+
+
+@MARKER_SITE
+def test_the_labels_use_the_pinned_font(chromium, marker_site_url):
+    v = Visit(chromium, marker_site_url + "/peta/", width=1280, pinned_font=True)
+    try:
+        family = v.page.evaluate("getComputedStyle(document.querySelector('.pa-marker-label')).fontFamily")
+        assert "PinnedTestSans" in family
+        assert v.page.evaluate("document.fonts.check('12px PinnedTestSans')")
+    finally:
+        v.close()
+
+
+# --- the awards view and the province pages' maps ------------------------------------------------
+
+def test_the_awards_view_recolours_and_renames_the_provinces_per_edition(chromium, site_url):
+    v = Visit(chromium, site_url + "/peta/")
+    try:
+        page = v.page
+        jatim = "#peta-penghargaan-svg a[href='/provinsi/jawa-timur/']"
+        total = sum(1 for w in dataset().winners if w.province == "35")
+        in_2023 = sum(1 for w in dataset().winners if w.province == "35" and w.edition == 2023)
+        assert page.text_content(f"{jatim} title").endswith(f"{total} penghargaan yang diketahui, semua edisi")
+        before = page.get_attribute(f"{jatim} path", "fill")
+        page.check("input[name=pa-edisi][value='2023']")
+        assert page.text_content(f"{jatim} title") == f"Jawa Timur: {in_2023} penghargaan yang diketahui pada edisi 2023"
+        assert page.inner_text("#peta-penghargaan-status").startswith("Penghargaan terbanyak pada edisi 2023:")
+        page.check("input[name=pa-edisi][value='all']")
+        assert page.get_attribute(f"{jatim} path", "fill") == before
+        assert v.errors == [], v.errors
+    finally:
+        v.close()
+
+
+def _tab_through(page, selector: str, limit: int = 400) -> set[str]:
+    """The hrefs of `selector` links that keyboard focus reaches, tabbing from the top of the page."""
+    reached = set()
+    page.focus("body")
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        href = page.evaluate(f"""() => {{ const el = document.activeElement;
+            return el && el.matches('{selector}') ? el.getAttribute('href') : null; }}""")
+        if href:
+            reached.add(href)
+        if page.evaluate("document.activeElement && document.activeElement.closest('footer') !== null"):
+            break
+    return reached
+
+
+@pytest.mark.parametrize("url", ["/provinsi/jawa-timur/", "/en/province/jawa-barat/", "/provinsi/papua-barat-daya/"])
+def test_the_province_map_works_by_keyboard_and_without_errors(chromium, site_url, url):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(site_url + url, wait_until="networkidle")
+        links = set(page.eval_on_selector_all("#peta-kabupaten-kota-svg a", "els => els.map(a => a.getAttribute('href'))"))
+        assert _tab_through(page, "#peta-kabupaten-kota-svg a") == links, "Tab reaches every shape link"
+        if links:
+            first = sorted(links)[0]
+            page.focus(f"#peta-kabupaten-kota-svg a[href='{first}']")
+            page.keyboard.press("Enter")
+            page.wait_for_url("**" + first)
+        assert errors == [], errors
+    finally:
+        context.close()

@@ -108,7 +108,7 @@ def test_locale_number_formats_and_ranges(built_site):  # noqa: F811
     assert "Bali: 41.61%, as of May 31, 2024" in names["en"]
     en_2025 = {tile_name(link) for _, link, _ in tiles(built_site.pages["/en/map/"].by_id("year-2025-ubin"))}
     assert "North Sumatra: 41–42%" in en_2025, "a range is shown as a range"
-    legend = built_site.pages["/peta/"].find_all("ul", cls="pa-legend")[0].text()
+    legend = built_site.pages["/peta/"].find_all("section", cls="pa-key")[0].find_all("ul", cls="pa-legend")[0].text()
     assert "di bawah 20%" in legend and "60% atau lebih" in legend and "bukan nol" in legend
 
 
@@ -188,10 +188,8 @@ def test_the_map_page_reads_without_javascript(built_site):  # noqa: F811
     radios = [i.attrs["value"] for i in interactive.find_all("input") if i.attrs.get("type") == "radio"]
     assert radios == [str(y) for y in reversed(YEARS)]
     notes = page.find_all("ul", cls="pa-notes")[0].text()
-    for name in ("Kalimantan Utara (2012)", "Papua Selatan (2022)", "Papua Tengah (2022)",
-                 "Papua Pegunungan (2022)", "Papua Barat Daya (2022)"):
-        assert name in notes, "the map says why these provinces are markers"
-    assert "Natural Earth" in notes
+    assert "circle at its capital" not in notes, "all 38 provinces have a shape: no markers to explain"
+    assert "Badan Informasi Geospasial" in notes and "MIT" in notes
 
 
 def _assets(page):
@@ -223,12 +221,12 @@ def test_the_map_page_loads_only_the_sites_own_files(built_site, lang):  # noqa:
     geometry = re.search(r'"geometry": "(/theme/maps/provinces\.[0-9a-f]{12}\.json)"', code).group(1)
     body = (built_site.root / geometry.lstrip("/")).read_bytes()
     assert len(body) <= 150 * 1024
-    assert {f["properties"]["code"] for f in json.loads(body)["features"]} | {"65", "93", "94", "95", "96"} == set(PROVINCES)
+    assert [f["properties"]["code"] for f in json.loads(body)["features"]] == sorted(PROVINCES)
     config = json.loads(re.search(r"ParitranaMap\(map_paritrana, (\{.*\})\);", code).group(1))
     assert config["param"] == PARAM[lang] and config["year"] == str(YEARS[-1])
     assert set(config["years"]) == {str(y) for y in YEARS}
     assert all(set(v) == set(PROVINCES) for v in config["years"].values())
-    assert [m["code"] for m in config["markers"]] == ["65", "93", "94", "95", "96"]
+    assert config["markers"] == [], "the default boundaries draw every province"
 
 
 def test_leaflet_is_the_pinned_package_with_its_licence(built_site):  # noqa: F811
@@ -245,9 +243,10 @@ def test_two_clean_builds_are_byte_identical(built_site, tmp_path):  # noqa: F81
     assert result.returncode == 0, result.stderr
     again = tmp_path / "again"
     files = ["peta/index.html", "en/map/index.html", "index.html", "en/index.html", "provinsi/jambi/index.html",
-             "en/province/papua-tengah/index.html", "theme/js/maps.js", "theme/css/maps.css"]
+             "en/province/papua-tengah/index.html", "theme/js/maps.js", "theme/css/maps.css",
+             "provinsi/jawa-timur/index.html", "en/province/jawa-timur/kabupaten-jember/index.html"]
     files += [p.relative_to(built_site.root).as_posix() for p in (built_site.root / "theme" / "maps").iterdir()]
-    assert len(files) == 11, files
+    assert len(files) == 13, files
     different = [f for f in files if (built_site.root / f).read_bytes() != (again / f).read_bytes()]
     assert not different, f"differ between two builds: {different}"
 
@@ -278,7 +277,7 @@ def test_a_boundary_file_without_a_province_stops_the_build_with_a_clear_message
     result = _pelican(tmp_path / "out", PARITRANA_MAPS_BOUNDARIES=str(bad))
     assert result.returncode != 0
     assert "The province boundary file cannot be used (2 problem(s))" in result.stderr
-    assert "bad.geojson: feature 33 (name 'Atlantis') matches no province" in result.stderr
+    assert "bad.geojson: feature 38 (name 'Atlantis') matches no province" in result.stderr
     assert "no shape for Jawa Tengah (33, ID-JT)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list((tmp_path / "out").rglob("*.html")), "nothing is written"
@@ -298,3 +297,54 @@ def test_without_figures_the_map_page_says_so(tmp_path, data_copy):
     assert pages["/peta/"].by_id("peta-interaktif") is None
     assert not tile_maps(pages["/"]) and not tile_maps(pages["/provinsi/jambi/"])
     assert pages["/provinsi/jambi/"].by_id("grafik-cakupan-blok") is None
+
+
+def _papua_2022_file(tmp_path: Path) -> Path:
+    """The default provinces with the four 2022 Papua provinces carrying their parent's code in
+    KODE_PROV and their own name in PROVINSI, as a public 38-province file has them."""
+    doc = json.loads((Path(__file__).parent.parent / "data" / "boundaries" / "provinces.geojson").read_text("utf-8"))
+    parent = {"93": "91", "94": "91", "95": "91", "96": "92"}
+    for f in doc["features"]:
+        code = f.pop("id")
+        f["properties"] = {"KODE_PROV": parent.get(code, code), "PROVINSI": PROVINCES[code].name}
+    path = tmp_path / "public-38.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_a_public_38_province_file_with_parent_codes_builds_38_shapes_and_says_so(tmp_path):
+    result = _pelican(tmp_path / "out", PARITRANA_MAPS_BOUNDARIES=str(_papua_2022_file(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if line.startswith("paritrana_maps: public-38.geojson")]
+    assert len(said) == 4, result.stderr
+    assert "code 91 (Papua) with the name of Papua Selatan, formed from it in 2022: read as 93 Papua Selatan" in said[0]
+    code = next((tmp_path / "out" / "theme" / "maps").glob("map-id.*.js")).read_text(encoding="utf-8")
+    config = json.loads(re.search(r"ParitranaMap\(map_paritrana, (\{.*\})\);", code).group(1))
+    geometry = json.loads((tmp_path / "out" / config["geometry"].lstrip("/")).read_text(encoding="utf-8"))
+    assert [f["properties"]["code"] for f in geometry["features"]] == sorted(PROVINCES)
+    assert config["markers"] == []
+
+
+@pytest.mark.parametrize("setting,body,message", [
+    ("PARITRANA_MAPS_BOUNDARIES", None, "its code says 33 (Jawa Tengah) but its name says 32 (Jawa Barat)"),
+    ("PARITRANA_MAPS_REGENCIES", '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+     '"properties": {"KDPKAB": "35.07", "WADMKK": "Surabaya"}, "geometry": {"type": "Polygon", '
+     '"coordinates": [[[112, -8], [113, -8], [113, -7], [112, -8]]]}}, 7]}',
+     "its code 35.07 says Kabupaten Malang but its name 'Surabaya' says Kota Surabaya (35.78)"),
+    ("PARITRANA_MAPS_REGENCIES", "[1, 2", "PARITRANA_MAPS_REGENCIES: cannot read"),
+])
+def test_a_bad_boundary_file_stops_the_build_and_leaves_the_output_untouched(tmp_path, setting, body, message):
+    if body is None:
+        doc = json.loads(_papua_2022_file(tmp_path).read_text(encoding="utf-8"))
+        next(f for f in doc["features"] if f["properties"]["KODE_PROV"] == "33")["properties"]["PROVINSI"] = "Jawa Barat"
+        body = json.dumps(doc)
+    bad = tmp_path / "bad.geojson"
+    bad.write_text(body, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("the previous site", encoding="utf-8")
+    result = _pelican(out, **{setting: str(bad)})
+    assert result.returncode != 0
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "the previous site"

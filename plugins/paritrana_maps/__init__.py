@@ -1,5 +1,6 @@
-"""Coverage maps and charts: a folium (Leaflet) choropleth with self-hosted assets on the map page,
-a 38-province tile map, and server-rendered SVG charts with a table of the same numbers beside each."""
+"""Maps and charts: on the map page a folium (Leaflet) coverage choropleth with self-hosted assets and
+an SVG map of known awards per province; on province pages an SVG map of their kabupaten/kota, on
+kabupaten/kota pages a locator map; a 38-province tile map and SVG charts, each with a table."""
 
 from pelican import signals
 

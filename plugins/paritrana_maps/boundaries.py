@@ -15,9 +15,10 @@ from . import geometry
 
 # Property names tried, case-insensitively, in this order: Kemendagri code, ISO 3166-2, then names.
 CODE_KEYS = ("code", "kode", "kode_prov", "kode_provinsi", "kd_prov", "kdprov", "prov_code", "province_code",
-             "kemendagri", "kode_bps")
+             "kemendagri", "kode_bps", "kdppum")
 ISO_KEYS = ("iso_code", "iso_3166_2", "iso3166_2", "iso", "iso_a1")
-NAME_KEYS = ("name", "nama", "provinsi", "nama_provinsi", "province", "name_1", "name_en", "gn_name", "woe_name")
+NAME_KEYS = ("name", "nama", "provinsi", "nama_provinsi", "wadmpr", "province", "name_1", "name_en", "gn_name",
+             "woe_name")
 ISO_PATTERN = re.compile(r"^ID-[A-Z]{2}$")
 # Names that older boundary sources (Natural Earth among them) use for today's provinces.
 OLD_NAMES = {"jakarta raya": "31", "irian jaya barat": "92", "irian jaya": "91", "bangka-belitung": "19",
@@ -46,6 +47,7 @@ class Matched:
 
     shapes: dict[str, geometry.Shape] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # rules applied, one line each for the build log
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Boundaries:
     source: Path
     precision: int
     attribution: str
+    notes: tuple[str, ...] = ()
+    short_attribution: str = ""  # the file's "attribution_short", for the corner of the interactive map
 
     def geojson(self) -> bytes:
         """The site's geometry file: one feature per province that has a shape, in code order."""
@@ -70,14 +74,31 @@ class Boundaries:
 def _feature_label(number: int, feature: dict) -> str:
     props = feature.get("properties") or {}
     bits = [f"id {feature['id']!r}"] if "id" in feature else []
-    for key in ("name", "NAME_1", "nama", "code", "iso_code"):
+    for key in ("name", "NAME_1", "nama", "code", "iso_code", "KODE_PROV", "PROVINSI", "WADMPR", "KDPPUM"):
         if props.get(key) not in (None, ""):
             bits.append(f"{key} {props[key]!r}")
     return f"feature {number}" + (f" ({', '.join(bits)})" if bits else " (no id or name)")
 
 
-def match_feature(feature: dict, provinces: dict, regions: RegionIndex) -> tuple[str | None, str | None]:
-    """(province code, None) or (None, why not) for one feature: by Kemendagri code, ISO code or name."""
+def _by_name(props: dict, regions: RegionIndex) -> str | None:
+    for key in NAME_KEYS:
+        value = props.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if value.strip().lower() in OLD_NAMES:
+            return OLD_NAMES[value.strip().lower()]
+        try:
+            return regions.province(value.strip())
+        except Unresolved:
+            continue
+    return None
+
+
+def read_feature(feature: dict, provinces: dict, regions: RegionIndex) -> tuple[str | None, str | None, str | None]:
+    """(province code, rule applied, None) or (None, None, why not) for one feature: its Kemendagri
+    code, ISO code and name read separately. Where a code and a name disagree, a parent's code with
+    the name of a province formed from it gives the name (a file made before the 2022 split);
+    any other disagreement is a problem that states both readings."""
     props = {str(k).lower(): v for k, v in (feature.get("properties") or {}).items()}
     iso = {p.iso_code: code for code, p in provinces.items()}
     codes, isos = set(), set()
@@ -95,35 +116,41 @@ def match_feature(feature: dict, provinces: dict, regions: RegionIndex) -> tuple
             if value.strip().upper() in iso:
                 isos.add(iso[value.strip().upper()])
     if len(codes) > 1:
-        return None, f"has codes of several provinces ({', '.join(sorted(codes))})"
+        return None, None, f"has codes of several provinces ({', '.join(sorted(codes))})"
     if codes and isos and codes != isos:
-        return None, (f"its Kemendagri code says {next(iter(codes))} but its ISO code says "
-                      f"{', '.join(sorted(isos))}")
-    if codes:
-        return next(iter(codes)), None
+        return None, None, (f"its Kemendagri code says {next(iter(codes))} but its ISO code says "
+                            f"{', '.join(sorted(isos))}")
     if len(isos) > 1:
-        return None, f"has ISO codes of several provinces ({', '.join(sorted(isos))})"
-    if isos:
-        return next(iter(isos)), None
-    for key in NAME_KEYS:
-        value = props.get(key)
-        if not isinstance(value, str) or not value.strip():
-            continue
-        if value.strip().lower() in OLD_NAMES:
-            return OLD_NAMES[value.strip().lower()], None
-        try:
-            return regions.province(value.strip()), None
-        except Unresolved:
-            continue
-    return None, "matches no province"
+        return None, None, f"has ISO codes of several provinces ({', '.join(sorted(isos))})"
+    by_code = next(iter(codes or isos), None)
+    by_name = _by_name(props, regions)
+    if by_code and by_name and by_code != by_name:
+        if provinces[by_name].parent_code == by_code:
+            return by_name, (f"code {by_code} ({provinces[by_code].name}) with the name of "
+                             f"{provinces[by_name].name}, formed from it in {provinces[by_name].created_year}: "
+                             f"read as {by_name} {provinces[by_name].name}"), None
+        return None, None, (f"its code says {by_code} ({provinces[by_code].name}) but its name says "
+                            f"{by_name} ({provinces[by_name].name}); correct the code or the name")
+    if by_code or by_name:
+        return by_code or by_name, None, None
+    return None, None, "matches no province"
+
+
+def match_feature(feature: dict, provinces: dict, regions: RegionIndex) -> tuple[str | None, str | None]:
+    """(province code, None) or (None, why not) for one feature (see read_feature)."""
+    code, _, why = read_feature(feature, provinces, regions)
+    return code, why
 
 
 def match_features(features: list[dict], provinces: dict, regions: RegionIndex, source: str) -> Matched:
     """Shapes by province code; every feature that matches no province is reported. Features of
     one province (a province split into pieces) are merged."""
     found = Matched()
+    readings: dict[str, list[tuple[int, str | None]]] = {}
     for number, feature in enumerate(features, start=1):
-        code, why = match_feature(feature, provinces, regions)
+        code, rule, why = read_feature(feature, provinces, regions)
+        if rule:
+            found.notes.append(f"{source}: {_feature_label(number, feature)}: {rule}")
         if code is None:
             found.problems.append(f"{source}: {_feature_label(number, feature)} {why}; give it a 'code' "
                                   "property with the Kemendagri code (e.g. \"33\"), an 'iso_code' "
@@ -138,6 +165,15 @@ def match_features(features: list[dict], provinces: dict, regions: RegionIndex, 
             found.problems.append(f"{source}: {_feature_label(number, feature)} has no geometry")
             continue
         found.shapes.setdefault(code, []).extend(shape)
+        readings.setdefault(code, []).append((number, rule))
+    for code, seen in sorted(readings.items()):
+        # Pieces of one province merge only when they were read the same way: a piece that needed
+        # the parent-code rule beside one that did not points at two different files' ideas of it.
+        if len(seen) > 1 and len({rule is None for _, rule in seen}) > 1:
+            numbers = ", ".join(str(n) for n, _ in seen)
+            found.problems.append(f"{source}: features {numbers} are all {provinces[code].name} ({code}), but "
+                                  "some by their code and some only by the parent-code rule; give every piece "
+                                  f"the code \"{code}\"")
     return found
 
 
@@ -242,4 +278,7 @@ def _load_boundaries(path: Path, capitals_path: Path, provinces: dict, regions: 
                             + "\n  ".join(problems))
     shapes = geometry.simplify(matched.shapes, tolerance, precision, min_area)
     attribution = document.get("attribution") if isinstance(document.get("attribution"), str) else path.name
-    return Boundaries(shapes, markers, path, precision, attribution.strip() or path.name)
+    short = document.get("attribution_short")
+    attribution = attribution.strip() or path.name
+    return Boundaries(shapes, markers, path, precision, attribution, tuple(matched.notes),
+                      short.strip() if isinstance(short, str) and short.strip() else attribution)

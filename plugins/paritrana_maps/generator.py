@@ -1,9 +1,12 @@
 """The maps generator: the map page in both languages, the site's geometry file, the per-language
-map scripts and the Leaflet files; and the maps and charts added to the home and province pages."""
+map scripts and the Leaflet files; and the maps and charts added to the home, province and
+kabupaten/kota pages (pages_built), with the shapes of the place pages' share images."""
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import sys
 from pathlib import Path
 
 from markupsafe import escape
@@ -19,15 +22,18 @@ from paritrana_pages.urls import save_as, url
 
 from . import svg
 from .boundaries import BoundaryError, load_boundaries
+from .awardsmap import AwardsMap
 from .foliummap import LEAFLET_DIR, build_map
 from .model import ANCHOR, MapsModel, join_names, map_url
-from .settings import boundaries_path, capitals_path
+from .placemaps import SHARE_SHAPES, PlaceMaps, regency_shapes
+from .settings import boundaries_path, capitals_path, regencies_path
 
 MAPS_DIR = "theme/maps"
 LEAFLET_FILES = ("leaflet.js", "leaflet.js.map", "leaflet.css", "images/layers.png", "images/layers-2x.png",
                  "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
 LICENCE = Path(__file__).with_name("LEAFLET-LICENSE.txt")
 STATE = "paritrana_maps"
+logger = logging.getLogger(__name__)
 
 
 def model_for(context, settings, index) -> MapsModel:
@@ -37,13 +43,30 @@ def model_for(context, settings, index) -> MapsModel:
     return context[STATE]
 
 
+def place_maps_for(context, settings, index) -> PlaceMaps:
+    """The kabupaten/kota shapes (read and checked once per build) and the drawings made from them."""
+    key = "paritrana_maps_places"
+    if key not in context:
+        data = index.data
+        shapes, attribution = regency_shapes(regencies_path(settings), RegionIndex(data.provinces, data.regencies))
+        context[key] = PlaceMaps(shapes, index, attribution, settings.get("SITEURL") or "")
+    return context[key]
+
+
 def add_page_values(sender, pages, index, settings) -> None:
-    """pages_built receiver: the tile map on the home page, and on every province page its tile map
-    (that province outlined) and its chart over time."""
+    """pages_built receiver: on every province page the map of its kabupaten/kota, its tile map
+    (that province outlined) and its chart over time; on every regency page its locator map; the
+    tile map on the home page."""
+    places = place_maps_for(sender.context, settings, index)
     model = model_for(sender.context, settings, index)
+    labels = {code: Labels(index, lang_for(settings, code)) for code in languages(settings)}
+    for page in pages:
+        if page.template == "province":
+            page.values["region_map"] = places.province_values(labels[page.lang], page.key[1])
+        elif page.template == "regency":
+            page.values["locator_map"] = places.regency_values(labels[page.lang], page.key[1])
     if not model.years:
         return
-    labels = {code: Labels(index, lang_for(settings, code)) for code in languages(settings)}
     for page in pages:
         if page.template == "home":
             page.values["maps_block"] = model.year_block(labels[page.lang], model.years[-1], "home")
@@ -79,6 +102,12 @@ class MapsGenerator(Generator):
                                 f"{len(self.geometry) / 1024:.1f} KB, over {limit} KB; raise "
                                 "PARITRANA_MAPS_SIMPLIFY or PARITRANA_MAPS_MIN_AREA")
         self.geometry_path = _hashed("provinces", ".json", self.geometry)
+        places = place_maps_for(self.context, s, self.index)  # a bad kabupaten/kota file stops the build here too
+        # Before the pages exist (pages_built): the shapes the share images of place pages show.
+        self.context[SHARE_SHAPES] = places.share_shapes(self.index.regencies_with_winners())
+        self.awards = AwardsMap(self.boundaries.shapes, self.index)
+        for note in self.boundaries.notes:  # rules applied to a user's file: said, never silent
+            sys.stderr.write(f"paritrana_maps: {note}\n")
 
     def generate_context(self):
         """Nothing to add to the shared context: the pages come from the data, in generate_output."""
@@ -125,7 +154,7 @@ class MapsGenerator(Generator):
                 "bounds": [[round(south, 3), round(west, 3)], [round(north, 3), round(east, 3)]],
                 "geometry": f"{siteurl}/{self.geometry_path}", "year": str(self.model.years[-1]),
                 "years": years, "summaries": summaries, "markers": markers, "labelZoom": 4.5, "urls": urls,
-                "attribution": str(escape(_("Boundaries: %(source)s", source=self.boundaries.attribution))),
+                "attribution": str(escape(_("Boundaries: %(source)s", source=self.boundaries.short_attribution))),
                 "failed": _("The map could not load the province shapes; the tile maps and tables below "
                             "show every figure.")}
 
@@ -174,7 +203,7 @@ class MapsGenerator(Generator):
                 "latest_year": str(latest) if latest else None,
                 "latest_summary": f"{latest}: " + blocks[0]["summary"] if blocks else None,
                 "legend": self.model.legend(labels), "defs": svg.defs_svg(), "notes": self._notes(labels),
-                "metric": metric,
+                "metric": metric, "awards": self.awards.values(labels, siteurl),
             }
             page = Page(("map",), code, map_url(code), "map", _("Coverage map"),
                         _("BPJS Ketenagakerjaan coverage of workers in every province, by year: a map, charts "

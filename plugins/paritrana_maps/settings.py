@@ -5,11 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+# How scripts/make_boundaries.py simplifies the kabupaten/kota: Douglas-Peucker at 0.004° (about
+# 450 m) and islands under 0.0004 square degrees (about 5 km²) dropped, each keeping its largest piece.
+REGENCY_SIMPLIFY = 0.004
+REGENCY_MIN_AREA = 0.0004
 PERCENT_METRICS = ("coverage_pct", "formal_pct", "informal_pct", "target_pct")
 
 DEFAULTS = {
     # GeoJSON or TopoJSON of the provinces; None: <PARITRANA_DATA_DIR>/boundaries/provinces.geojson.
     "PARITRANA_MAPS_BOUNDARIES": None,
+    # GeoJSON or TopoJSON of the kabupaten/kota; None: <PARITRANA_DATA_DIR>/boundaries/regencies.geojson.
+    "PARITRANA_MAPS_REGENCIES": None,
     # Capitals of provinces the boundary file lacks (shown as markers); None: <data>/boundaries/capitals.csv.
     "PARITRANA_MAPS_CAPITALS": None,
     # The coverage figure that the maps and charts show (a percentage metric of data/coverage/).
@@ -42,6 +48,10 @@ def boundaries_path(settings) -> Path:
     return _path(settings, "PARITRANA_MAPS_BOUNDARIES", "provinces.geojson")
 
 
+def regencies_path(settings) -> Path:
+    return _path(settings, "PARITRANA_MAPS_REGENCIES", "regencies.geojson")
+
+
 def capitals_path(settings) -> Path:
     return _path(settings, "PARITRANA_MAPS_CAPITALS", "capitals.csv")
 
@@ -54,6 +64,10 @@ def apply_defaults(settings) -> None:
     if not path.is_file():
         raise SettingsError(f"PARITRANA_MAPS_BOUNDARIES: file '{path}' does not exist (name a GeoJSON or "
                             "TopoJSON file of the provinces; scripts/make_boundaries.py makes the default one)")
+    if not regencies_path(settings).is_file():
+        raise SettingsError(f"PARITRANA_MAPS_REGENCIES: file '{regencies_path(settings)}' does not exist (name a "
+                            "GeoJSON or TopoJSON file of the kabupaten/kota; scripts/make_boundaries.py makes "
+                            "the default one)")
     capitals = settings.get("PARITRANA_MAPS_CAPITALS")
     if capitals and not Path(capitals).is_file():
         raise SettingsError(f"PARITRANA_MAPS_CAPITALS: file '{capitals}' does not exist")

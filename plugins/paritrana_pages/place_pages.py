@@ -15,6 +15,22 @@ def _by_edition(winners, labels, prefix: str) -> tuple[Group, ...]:
                  for e in editions)
 
 
+def province_lead(labels, name: str, own: int, total: int) -> str:
+    """The sentence a province page opens with: how often its government won, how many awards in all."""
+    lang = labels.lang
+    if not total:
+        return lang._("No Paritrana Award to %(name)s or to anyone located there is known yet.", name=name)
+    parts = []
+    if own:
+        parts.append(lang.ngettext("%(name)s has won the Paritrana Award %(num)s time.",
+                                   "%(name)s has won the Paritrana Award %(num)s times.", own, name=name))
+    parts.append(lang.ngettext(
+        "In all, %(num)s award went to the government, villages, businesses and institutions of %(name)s.",
+        "In all, %(num)s awards went to the government, villages, businesses and institutions of %(name)s.",
+        total, name=name))
+    return " ".join(parts)
+
+
 def province_page(index, labels, code: str) -> Page:
     """A province's own awards, every winner located in it, its coverage figures and regencies."""
     lang, _ = labels.lang.code, labels.lang._
@@ -30,6 +46,7 @@ def province_page(index, labels, code: str) -> Page:
         parent = Link(labels.province(province.parent_code), province_url(index, lang, province.parent_code))
     name = labels.province(code)
     values = {
+        "lead": province_lead(labels, name, len(government), len(located)),
         "province": province, "display_name": name, "other_name": province.name if labels.en else province.name_en,
         "count": len(located), "parent": parent, "created_year": province.created_year,
         "government": _by_edition(government, labels, "pemprov"),

@@ -14,10 +14,11 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 # Bump whenever the drawing below changes: it is part of every cached image's key.
-LAYOUT_VERSION = 5
+LAYOUT_VERSION = 6
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 64
 TEXT_WIDTH = WIDTH - 2 * MARGIN
+SHAPE_PANEL = 360  # right of the text when the spec has a place's shape (paritrana_maps draws it there)
 BAR = 112          # green brand bar at the top
 STRIPE = 8         # gold stripe under it
 FOOTER = 72        # grey band at the bottom
@@ -106,9 +107,15 @@ def _clip(lines: list[str], limit: int, face, width: float) -> list[str]:
     return kept
 
 
+def text_width(spec: dict) -> int:
+    """The width of the text column: narrower when the place's shape stands beside it."""
+    return TEXT_WIDTH - SHAPE_PANEL if spec.get("shape") else TEXT_WIDTH
+
+
 def layout(spec: dict, scale: float) -> tuple[list[tuple], int, bool]:
     """Blocks of wrapped lines at a scale: (face, colour, lines, line height, space above); total height; clipped?"""
     blocks, total, clipped = [], 0, False
+    width = text_width(spec)
     for role in ("kicker", "title", "subtitle", "stat", "note"):
         texts = [spec[role]] if isinstance(spec.get(role), str) else []
         blocks += [(role, t) for t in texts if t]
@@ -117,10 +124,10 @@ def layout(spec: dict, scale: float) -> tuple[list[tuple], int, bool]:
     for index, (role, text) in enumerate(blocks):
         size, weight, colour, leading, limit, above = STYLES[role]
         face = font(max(12, round(size * scale)), weight)
-        lines = wrap(text, face, TEXT_WIDTH)
+        lines = wrap(text, face, width)
         if len(lines) > limit:
             clipped = True
-            lines = _clip(lines, limit, face, TEXT_WIDTH)
+            lines = _clip(lines, limit, face, width)
         step = round(face.size * leading)
         gap = round(above * scale) if index else 0
         placed.append((face, colour, lines, step, gap))
@@ -140,7 +147,7 @@ def fit(spec: dict) -> list[tuple]:
     while total > room and len(placed) > 1:
         face, colour, lines, height, gap = placed[-1]
         if len(lines) > 1:
-            lines = _clip(lines + [""], len(lines) - 1, face, TEXT_WIDTH)
+            lines = _clip(lines + [""], len(lines) - 1, face, text_width(spec))
             placed[-1] = (face, colour, lines, height, gap)
         else:
             placed.pop()
@@ -174,12 +181,24 @@ def _footer(draw: ImageDraw.ImageDraw, spec: dict) -> None:
         draw.text((MARGIN, top + FOOTER // 2), line, font=face, fill=MUTED, anchor="lm")
 
 
+def _shape(draw: ImageDraw.ImageDraw, shape: dict) -> None:
+    """The place: its province's kabupaten/kota in grey and the place itself in brand green (a
+    province card has them all in green), as flat [x, y, …] rings in card pixels."""
+    for key, fill in (("rings", LINE), ("here", BRAND)):
+        for ring in shape.get(key, ()):
+            points = list(zip(ring[0::2], ring[1::2]))
+            if len(points) >= 3:
+                draw.polygon(points, fill=fill, outline=PAPER)
+
+
 def render(spec: dict) -> Image.Image:
     """The share image for a card spec (see facts.py for what each field holds)."""
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
     _brand_bar(draw, spec)
     _footer(draw, spec)
+    if spec.get("shape"):
+        _shape(draw, spec["shape"])
     y = BODY_TOP
     for face, colour, lines, step, gap in fit(spec):
         y += gap

@@ -57,6 +57,9 @@ def collect(sender, pages, index, settings) -> None:
         kind, lab = page.key[0], labels[page.lang]
         if kind in CARDS:
             spec = card_for(index, lab, page.key)
+            shape = context.get("paritrana_share_shapes", {}).get(page.key)  # set by paritrana_maps
+            if shape:
+                spec = {**spec, "shape": shape}
             url = image_url(index, page.key, page.lang)
             images[url] = spec
             share = _image(url, spec)

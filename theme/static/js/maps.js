@@ -280,3 +280,54 @@
     });
   }
 })();
+
+/* Known awards per province (paritrana_maps/awardsmap.py): the SVG is drawn at build time for all
+   editions; choosing an edition recolours each province from its data-n counts and renames it, and
+   the status line reads that edition's summary. Without JavaScript the table gives every edition. */
+(function () {
+  "use strict";
+  var section = document.getElementById("peta-penghargaan");
+  var svg = section && section.querySelector("svg.pa-awards");
+  if (!svg) {
+    return;
+  }
+  var fills = svg.getAttribute("data-fills").split(" ");
+  var breaks = svg.getAttribute("data-breaks").split(" ").map(Number);
+  var names = {edition: section.getAttribute("data-edition").split(" | "),
+               all: section.getAttribute("data-all").split(" | ")};
+  var status = document.getElementById("peta-penghargaan-status");
+
+  function count(path, view) {
+    if (view === "all") {
+      return Number(path.getAttribute("data-all"));
+    }
+    var found = 0;
+    path.getAttribute("data-n").split(" ").forEach(function (pair) {
+      var parts = pair.split(":");
+      if (parts[0] === view) {
+        found = Number(parts[1]);
+      }
+    });
+    return found;
+  }
+
+  function show(view) {
+    Array.prototype.forEach.call(svg.querySelectorAll("path.pa-award"), function (path) {
+      var n = count(path, view);
+      path.setAttribute("fill", fills[breaks.filter(function (b) { return n >= b; }).length]);
+      var title = path.parentNode.querySelector("title");
+      var template = names[view === "all" ? "all" : "edition"][n === 1 ? 0 : 1];
+      title.textContent = template.replace("%(name)s", title.getAttribute("data-name"))
+        .replace("%(num)s", String(n)).replace("%(edition)s", view);
+    });
+  }
+
+  Array.prototype.forEach.call(section.querySelectorAll("input[name=pa-edisi]"), function (radio) {
+    radio.addEventListener("change", function () {
+      if (radio.checked) {
+        show(radio.value);
+        status.textContent = radio.getAttribute("data-summary");
+      }
+    });
+  });
+})();
