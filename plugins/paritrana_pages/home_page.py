@@ -27,11 +27,11 @@ def home_page(index, labels) -> Page:
                    "regencies": labels.lang.number(len(index.by_regency)),
                    "figures": labels.lang.number(len(data.coverage))},
         "latest_national": latest_national,
-        "latest_national_link": Link(str(latest_national), edition_url(lang, latest_national))
+        "latest_national_link": Link(labels.edition_title(latest_national), edition_url(lang, latest_national))
         if latest_national is not None else None,
-        "highlights": highlights, "latest": Link(str(latest), edition_url(lang, latest)) if latest else None,
+        "highlights": highlights, "latest": Link(labels.edition_title(latest), edition_url(lang, latest)) if latest else None,
         "latest_rounds": [Link(labels.province(p), province_url(index, lang, p)) for p in rounds],
-        "editions": [Link(str(y), edition_url(lang, y)) for y in sorted(index.editions, reverse=True)],
+        "editions": [Link(labels.edition_title(y), edition_url(lang, y)) for y in sorted(index.editions, reverse=True)],
         "provinces": [Link(labels.province(p), province_url(index, lang, p))
                       for p in sorted(index.provinces, key=labels.province)],
         "categories": [Link(labels.category(c), category_url(lang, c)) for c in index.category_order],
