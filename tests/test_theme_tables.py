@@ -65,7 +65,7 @@ def test_every_table_box_is_a_named_focusable_region(built_site):  # noqa: F811
     ("/en/province/aceh/", {"Winners in this province Edition 2023"}),
 ])
 def test_a_winner_table_is_named_by_its_heading_and_caption(built_site, url, names):  # noqa: F811
-    """The caption alone ("Edition 2023") can repeat under other headings of the page: the name has both."""
+    """The caption alone (an edition's heading) can repeat under other headings of the page: the name has both."""
     found = {name for _box, name, _problems in regions(built_site.pages[url])}
     assert names <= found, f"{url}: region names {sorted(found)}"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .page import Page, by_category
 from .rows import Link, category_url, province_url
+from .standings import leaders
 from .urls import edition_url, url
 
 
@@ -29,6 +30,7 @@ def home_page(index, labels) -> Page:
         "latest_national": latest_national,
         "latest_national_link": Link(labels.edition_title(latest_national), edition_url(lang, latest_national))
         if latest_national is not None else None,
+        "leaders": leaders(index, labels),
         "highlights": highlights, "latest": Link(labels.edition_title(latest), edition_url(lang, latest)) if latest else None,
         "latest_rounds": [Link(labels.province(p), province_url(index, lang, p)) for p in rounds],
         "editions": [Link(labels.edition_title(y), edition_url(lang, y)) for y in sorted(index.editions, reverse=True)],
