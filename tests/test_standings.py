@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from site_build import built_site  # noqa: F401
@@ -25,7 +27,10 @@ def rows_of(page, caption_id: str) -> dict[str, list[str]]:
     found = {}
     for tr in table.find_all("tr")[1:]:
         cells = [" ".join(c.text().split()) for c in tr.children if getattr(c, "tag", None) in ("td", "th")]
-        found[cells[1]] = cells
+        rank, place = re.fullmatch(r"(\d+)\. (.+)", cells[1]).groups()  # the rank shown beside the name on phones
+        assert rank == cells[0], cells
+        cells[1] = place
+        found[place] = cells
     return found
 
 

@@ -129,3 +129,18 @@ def standings_pages(index, labels) -> list[Page]:
                           _("Provincial governments, provinces and regencies and cities ranked by their known "
                             "Paritrana Awards, with the counting rules."), crumbs, values))
     return pages
+
+
+def annotate_province_list(pages, index) -> None:
+    """Give the province list's rows the counts the standings use: the government's own awards and
+    all awards located in the province, national and provincial rounds apart."""
+    for page in pages:
+        if page.template != "provinces":
+            continue
+        codes = {province_url(index, page.lang, code): code for code in index.provinces}
+        for item in page.values["items"]:
+            winners = index.by_province.get(codes[item["link"].url], [])
+            item["government"] = sum(w.kind == "pemprov" for w in winners)
+            item["national"] = sum(w.level == "nasional" for w in winners)
+            item["provincial"] = sum(w.level == "provinsi" for w in winners)
+        page.values["standings_url"] = url("standings", page.lang)

@@ -1,0 +1,78 @@
+"""Phone-first pages, measured in headless Chromium: page heights at 390 px and no sideways
+overflow at 360 px, on every page type in both languages.
+
+The height limits are the targets of the phone layout (winner rows as short cards, provincial rounds
+folded) with room for another font: they hold for any sans-serif the machine falls back to, and fail
+if rows go back to labelled cards of ~330 px or the provincial rounds unfold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quality_support import browser, need, page_types, serving
+from site_build import built_site  # noqa: F401
+from site_build import dataset
+
+DATA = dataset()
+# Left out of the overflow check, each for a reason: the printable summary is laid out for paper, and
+# the tile map of the maps plugin is made to fit 360 px by that plugin (its own browser tests).
+NOT_CHECKED_TYPES = {"print"}
+NOT_CHECKED = ".table-scroll, [hidden], .pa-tilemap"
+pytestmark = pytest.mark.xdist_group("phone-browser")
+# (Indonesian URL, English URL, tallest allowed at 390 px)
+# The home page's coverage section (the maps plugin's _home_map.html, ~3,000 px at 390 px as a ranked
+# table of cards) is being redone apart from this layout work; the rest of the page takes ~4,100 px.
+COVERAGE_REDONE = pytest.mark.xfail(reason="the coverage section of the home page is reworked by the maps plugin",
+                                    strict=False)
+HEIGHTS = [pytest.param(("/", "/en/", 6000), marks=COVERAGE_REDONE), ("/provinsi/", "/en/province/", 6000),
+           ("/klasemen/", "/en/standings/", 9000)] + [
+    (f"/tahun/{e.year}/", f"/en/year/{e.year}/", 12000) for e in DATA.editions]
+
+
+@pytest.fixture(scope="module")
+def chromium(built_site):  # noqa: F811
+    need("chromium")
+    with serving(built_site.root) as base, browser() as chromium:
+        yield base, chromium, built_site.root
+
+
+def measure(chromium, url: str, width: int, skip: str = NOT_CHECKED) -> dict:
+    context = chromium.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        return page.evaluate("""(skip) => {
+            const root = document.documentElement;
+            const wide = [...document.querySelectorAll('body *')].filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && r.right > root.clientWidth + 1 && !el.closest(skip);
+            }).slice(0, 5).map((el) => el.tagName + '.' + el.className + ' ' + (el.textContent || '').trim().slice(0, 40));
+            return {height: root.scrollHeight, scroll: root.scrollWidth, client: root.clientWidth, wide};
+        }""", skip)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("urls", HEIGHTS, ids=lambda u: u[0] if isinstance(u, tuple) else str(u))
+def test_page_height_at_390px(chromium, urls):
+    base, browser_, _root = chromium
+    *pair, limit = urls
+    for url in pair:
+        found = measure(browser_, base + url, 390)
+        assert found["height"] <= limit, f"{url}: {found['height']} px tall at 390 px (limit {limit})"
+
+
+def test_no_horizontal_overflow_at_360px_on_any_page_type(chromium):
+    base, browser_, root = chromium
+    types = page_types(root)
+    types["standings"] = ("/klasemen/", "/en/standings/")
+    problems = []
+    for kind, pair in sorted(types.items()):
+        if kind in NOT_CHECKED_TYPES:
+            continue
+        for url in pair:
+            found = measure(browser_, base + url, 360)
+            if found["scroll"] > found["client"] or found["wide"]:
+                problems.append(f"{kind} {url}: {found['scroll']} px wide in {found['client']}; {found['wide']}")
+    assert not problems, "\n".join(problems)
