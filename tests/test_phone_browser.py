@@ -27,7 +27,8 @@ COVERAGE_REDONE = pytest.mark.xfail(reason="the coverage section of the home pag
                                     strict=False)
 HEIGHTS = [pytest.param(("/", "/en/", 6000), marks=COVERAGE_REDONE), ("/provinsi/", "/en/province/", 6000),
            ("/klasemen/", "/en/standings/", 9000)] + [
-    (f"/tahun/{e.year}/", f"/en/year/{e.year}/", 12000) for e in DATA.editions]
+    (f"/tahun/{e.year}/", f"/en/year/{e.year}/", 12000) for e in DATA.editions] + [
+    (f"/kategori/{c.slug.replace('_', '-')}/", f"/en/category/{c.slug.replace('_', '-')}/", 12000) for c in DATA.categories]
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +77,36 @@ def test_no_horizontal_overflow_at_360px_on_any_page_type(chromium):
             if found["scroll"] > found["client"] or found["wide"]:
                 problems.append(f"{kind} {url}: {found['scroll']} px wide in {found['client']}; {found['wide']}")
     assert not problems, "\n".join(problems)
+
+
+WORDS_BROKEN = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent;
+    for (const m of text.matchAll(/[^\\s\\/\\-–·,()]{4,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken.slice(0, 10);
+}"""
+
+
+@pytest.mark.parametrize("kind", ["edition", "category", "regency", "province"])
+def test_no_word_breaks_in_the_middle_at_360px(chromium, kind):
+    """'Lhokseumawe' stays one word: winner cells wrap between words, never inside one."""
+    base, browser_, root = chromium
+    for url in page_types(root)[kind]:
+        context = browser_.new_context(viewport={"width": 360, "height": 800}, service_workers="block")
+        try:
+            page = context.new_page()
+            page.goto(base + url, wait_until="load")
+            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            broken = page.evaluate(WORDS_BROKEN)
+        finally:
+            context.close()
+        assert not broken, f"{url}: words broken across lines at 360 px: {broken}"
