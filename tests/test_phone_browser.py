@@ -110,3 +110,24 @@ def test_no_word_breaks_in_the_middle_at_360px(chromium, kind):
         finally:
             context.close()
         assert not broken, f"{url}: words broken across lines at 360 px: {broken}"
+
+
+def test_standings_sort_in_the_page_with_javascript(chromium):
+    """The province table sorts by a count column in place, ranks renumbered, as its pre-sorted view does."""
+    base, browser_, _root = chromium
+    context = browser_.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(base + "/klasemen/", wait_until="load")
+        table = page.locator("table.standings").nth(1)
+        table.locator("th.c-provincial button").click()
+        first = table.locator("tbody tr").first.locator("th a").text_content()
+        ranks = table.locator("tbody td.c-rank").all_text_contents()
+        assert table.locator("th.c-provincial").get_attribute("aria-sort") == "descending"
+        values = [int(v) for v in table.locator("tbody td.c-provincial").all_text_contents()]
+        page.goto(base + "/klasemen/babak-provinsi/", wait_until="load")
+        view = page.locator("table.standings").first.locator("tbody tr").first.locator("th a").text_content()
+    finally:
+        context.close()
+    assert values == sorted(values, reverse=True) and ranks[0] == "1"
+    assert first == view == "Aceh"
