@@ -85,10 +85,19 @@ def regency_counts(index, labels) -> list[dict]:
     return found
 
 
+def _top(lines: list[Standing], limit: int) -> tuple[list[Standing], int]:
+    """The first `limit` lines, and how many more share the rank of the last one shown (ties are not cut)."""
+    shown = lines[:limit]
+    tied = sum(1 for line in lines[limit:] if shown and line.rank == shown[-1].rank)
+    return shown, tied
+
+
 def leaders(index, labels, limit: int = 3) -> dict:
     """The home page's 'most awarded' box: the first few of the government tables."""
-    return {"provinces": ranked(government_counts(index, labels), "national")[:limit],
-            "regencies": ranked(regency_counts(index, labels), "total")[:limit],
+    provinces, provinces_tied = _top(ranked(government_counts(index, labels), "national"), limit)
+    regencies, regencies_tied = _top(ranked(regency_counts(index, labels), "total"), limit)
+    return {"provinces": provinces, "provinces_tied": provinces_tied,
+            "regencies": regencies, "regencies_tied": regencies_tied,
             "link": Link(labels.lang._("All standings and how they are counted"), url("standings", labels.lang.code))}
 
 
