@@ -72,3 +72,19 @@ def test_snippets_keep_labels_and_values_apart(built_site):  # noqa: F811
     assert "Kemendagri code 51" in found["/en/province/bali/"]
     glued = [url for url, text in found.items() if "Kemendagri1" in text or "Kemendagri3" in text]
     assert not glued, glued
+
+
+# --- in the browser, through Pagefind --------------------------------------------------------
+
+from test_search_browser import browser, server, visit  # noqa: E402,F401  (the search page's fixtures)
+
+
+@pytest.mark.parametrize("query", ["Jogja", "Kota Jogja"])
+def test_jogja_finds_kota_yogyakarta(visit, query):  # noqa: F811
+    links = visit().search("/cari/", query)
+    assert "/provinsi/di-yogyakarta/kota-yogyakarta/" in links[:5], links
+
+
+def test_a_year_name_finds_both_rounds_it_names(visit):  # noqa: F811
+    links = visit().search("/cari/", "Paritrana Award 2024")
+    assert {"/tahun/2023/", "/tahun/2024/"} <= set(links[:5]), links
