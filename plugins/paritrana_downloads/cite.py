@@ -65,7 +65,8 @@ def _download_sets(page, index, paths: Paths, _) -> list[dict]:
     kind, *rest = page.key
     sets = []
     if kind == "edition":
-        if rest[0] is not None and rest[0] in index.editions:
+        national = any(w.level == "nasional" for w in index.by_edition.get(rest[0], []))
+        if rest[0] is not None and rest[0] in index.editions and national:
             sets.append((_("National round only"), paths.edition_national(rest[0])))
         sets.append((_("All results of this edition"), paths.edition(rest[0])))
     elif kind == "province":
