@@ -29,7 +29,7 @@ def _provincial_sections(winners, index, labels) -> list[Section]:
         rows = [w for w in winners if w.scope_province == scope]
         anchor = f"provinsi-{index.provinces[scope].slug}"
         sections.append(Section(labels.round_name("provinsi", scope), anchor,
-                                by_category(rows, index, labels, anchor)))
+                                by_category(rows, index, labels, anchor), short_title=labels.province(scope)))
     return sections
 
 

@@ -62,7 +62,7 @@ def row_cells(row: WinnerRow, t: dict[str, str], siteurl: str) -> tuple[str, ...
         f'<td class="c-winner" data-label="{t["winner"]}"><span class="winner-name">{e(row.name)}</span> '
         f'<span class="kind">{e(row.kind)}</span></td>',
         f'<td class="c-place" data-label="{t["place"]}"><span class="badge badge-{e(row.place_class)}">{e(row.place)}</span>'
-        + (f' <span class="chip">{t["zone"]}: {e(row.zone)}</span>' if row.zone else "")
+        + (f' <span class="chip chip-zone">{t["zone"]}: {e(row.zone)}</span>' if row.zone else "")
         + (f' <span class="chip">{t["sector"]}: {e(row.sector)}</span>' if row.sector else "") + "</td>",
         f'<td class="c-edition" data-label="{t["edition"]}"><a href="{base}/{e(row.edition.url)}">{e(row.edition.text)}</a></td>',
         f'<td class="c-region" data-label="{t["region"]}">{places}</td>',
