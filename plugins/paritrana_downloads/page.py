@@ -65,7 +65,7 @@ def data_page_for(bundle, settings, lang) -> Page:
     for d in bundle.downloads:
         if d.key.startswith("edition-"):
             year = None if d.key == "edition-undated" else int(d.key.removeprefix("edition-"))
-            editions.append(_item(d, lang, labels.edition(year), edition_url(code, year)))
+            editions.append(_item(d, lang, labels.edition_title(year), edition_url(code, year)))
     provinces = []
     for province_code in sorted(index.provinces, key=labels.province):
         d = by_key[f"province-{index.provinces[province_code].slug}"]
