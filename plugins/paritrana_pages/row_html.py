@@ -41,6 +41,16 @@ def column_words(lang) -> dict[str, str]:
     return {key: str(escape(text)) for key, text in words.items()}
 
 
+def _host(host: str) -> str:
+    """A site name that may wrap after its dots ('harianrakyatbengkulu.<wbr>bacakoran.<wbr>co'), not inside a word."""
+    return ".<wbr>".join(str(escape(part)) for part in host.split("."))
+
+
+def _slashes(text: str) -> str:
+    """'Kabupaten/<wbr>Kota': a name may wrap after a slash rather than inside a word."""
+    return "/<wbr>".join(str(escape(part)) for part in text.split("/"))
+
+
 def _meta(text) -> str:
     return f'<span class="meta">{escape(text)}</span>' if text else ""
 
@@ -66,10 +76,10 @@ def row_cells(row: WinnerRow, t: dict[str, str], siteurl: str) -> tuple[str, ...
         + (f' <span class="chip">{t["sector"]}: {e(row.sector)}</span>' if row.sector else "") + "</td>",
         f'<td class="c-edition" data-label="{t["edition"]}"><a href="{base}/{e(row.edition.url)}">{e(row.edition.text)}</a></td>',
         f'<td class="c-region" data-label="{t["region"]}">{places}</td>',
-        f'<td class="c-category" data-label="{t["category"]}"><a href="{base}/{e(row.category.url)}">{e(row.category.text)}</a></td>',
+        f'<td class="c-category" data-label="{t["category"]}"><a href="{base}/{e(row.category.url)}">{_slashes(row.category.text)}</a></td>',
         f'<td class="c-round" data-label="{t["round"]}">{e(row.round)}</td>',
         f'<td class="c-source" data-label="{t["source"]}">{quote}<a class="source" href="{e(source.url)}" rel="external noopener">'
-        f'{e(source.host)}</a>' + (f'<span class="source-date">, {e(source.date)}</span>' if source.date else "")
+        f'{_host(source.host)}</a>' + (f'<span class="source-date">, {e(source.date)}</span>' if source.date else "")
         + (" " + _meta(row.label_note) if row.label_note else "")
         + (f' <span class="meta" lang="id">{e(row.note)}</span>' if row.note else "")
         + "</td>",
