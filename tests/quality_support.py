@@ -38,12 +38,12 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
 # Page types and the URL of each in Indonesian and English; map/search/data/print are optional
 # (they exist once their plugins are enabled). `None` means: pick one from the data.
 REQUIRED_TYPES = ("home", "editions", "edition", "provinces", "province", "province-empty", "regency",
-                  "categories", "category", "about", "404")
+                  "categories", "category", "about", "404", "standings")
 OPTIONAL_TYPES = {"map": ("/peta/", "/en/map/"), "search": ("/cari/", "/en/search/"),
                   "data": ("/data/", "/en/data/")}
 FIXED = {"home": ("/", "/en/"), "editions": ("/tahun/", "/en/year/"), "provinces": ("/provinsi/", "/en/province/"),
          "categories": ("/kategori/", "/en/category/"), "about": ("/tentang/", "/en/about/"),
-         "404": ("/404.html", "/en/404.html")}
+         "404": ("/404.html", "/en/404.html"), "standings": ("/klasemen/", "/en/standings/")}
 
 
 # --- tools ------------------------------------------------------------------------------------

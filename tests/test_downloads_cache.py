@@ -106,7 +106,9 @@ def test_a_changed_row_renders_exactly_the_files_that_hold_it(tmp_path, calls):
     provinces = {p.code: p.slug for p in data.provinces}
     expected = {f"unduh/{base}.{fmt}" for fmt in ("csv", "xlsx", "json")
                 for base in ("paritrana-pemenang", f"tahun/{winner.edition}",
-                             f"provinsi/{provinces[winner.province]}", f"provinsi/{provinces[winner.scope_province]}")}
+                             f"provinsi/{provinces[winner.province]}", f"provinsi/{provinces[winner.scope_province]}",
+                             f"kategori/{winner.category.replace('_', '-')}")
+                + ((f"tahun/{winner.edition}-nasional",) if winner.level == "nasional" else ())}
     expected |= {f"api/v1/editions/{winner.edition}.json", f"api/v1/provinces/{provinces[winner.province]}.json",
                  f"api/v1/provinces/{provinces[winner.scope_province]}.json",
                  f"api/v1/regencies/{winner.regency}.json", "datapackage.json"}

@@ -47,6 +47,16 @@ def expected_tables() -> dict[str, tuple[list[str], int]]:
         tables["unduh/tahun/tanpa-tahun"] = (WINNER_COLUMNS, BY_EDITION[None])
     for province in DATA.provinces:
         tables[f"unduh/provinsi/{province.slug}"] = (WINNER_COLUMNS, province_count(province.code))
+    # What the press asks for: an edition's national round alone, a province's coverage figures, a category.
+    for edition in DATA.editions:
+        tables[f"unduh/tahun/{edition.year}-nasional"] = (
+            WINNER_COLUMNS, sum(w.edition == edition.year and w.level == "nasional" for w in DATA.winners))
+    for province in DATA.provinces:
+        tables[f"unduh/provinsi/{province.slug}-cakupan"] = (
+            COVERAGE_COLUMNS, sum(f.province == province.code for f in DATA.coverage))
+    for category in DATA.categories:
+        tables[f"unduh/kategori/{category.slug.replace('_', '-')}"] = (
+            WINNER_COLUMNS, sum(w.category == category.slug for w in DATA.winners))
     return tables
 
 
@@ -104,7 +114,10 @@ def test_xlsx_opens_with_the_data_row_count(built_site, base):  # noqa: F811
     assert len(rows) - 1 == count
     csv_rows = read_csv(built_site.root / f"{base}.csv")
     assert [r[0] for r in rows[1:]] == [r[0] for r in csv_rows[1:]], "same rows in the same order as the CSV"
-    about = dict(r for r in workbook["about"].iter_rows(values_only=True) if r[0])
+    lines = [r for r in workbook["about"].iter_rows(values_only=True) if r[0]]
+    assert lines[0][0] == "judul" and ("title", lines[0][1]) != lines[0], "Indonesian first, then English"
+    assert any(r[0] == "title" for r in lines) and any(r[0] == "lisensi" for r in lines)
+    about = dict(lines)
     assert about["data version"] == DATA.digest and int(about["rows"]) == count
     assert "CC BY 4.0" in about["licence"] and "ODbL" in about["licence"]
 

@@ -23,9 +23,12 @@ UNITS = {"B": 1, "kB": 1000, "MB": 1_000_000}
 
 
 def expected_version_date() -> date:
-    """The documented rule: SOURCE_DATE_EPOCH, else the last git commit touching data/, else the newest source."""
+    """The documented rule: SOURCE_DATE_EPOCH, else the newest source date, else the last git commit touching data/."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+    newest = max((r.source_date for r in (*DATA.winners, *DATA.coverage) if r.source_date), default=None)
+    if newest:
+        return newest
     try:
         stamp = subprocess.run(["git", "log", "-1", "--format=%cI", "--", "."], cwd=ROOT / "data",
                                capture_output=True, text=True, check=False).stdout.strip()
@@ -102,7 +105,29 @@ def test_data_page_row_counts_equal_the_data(built_site, lang):  # noqa: F811
     expected["/unduh/tahun/tanpa-tahun.csv"] = sum(w.edition is None for w in DATA.winners)
     for p in DATA.provinces:
         expected[f"/unduh/provinsi/{p.slug}.csv"] = sum(p.code in (w.province, w.scope_province) for w in DATA.winners)
+        expected[f"/unduh/provinsi/{p.slug}-cakupan.csv"] = sum(f.province == p.code for f in DATA.coverage)
+    for edition in DATA.editions:
+        expected[f"/unduh/tahun/{edition.year}-nasional.csv"] = sum(
+            w.edition == edition.year and w.level == "nasional" for w in DATA.winners)
+    for c in DATA.categories:
+        expected[f"/unduh/kategori/{c.slug.replace('_', '-')}.csv"] = sum(w.category == c.slug for w in DATA.winners)
     assert counts == {k: fmt_number(v, lang) for k, v in expected.items()}
+
+
+@pytest.mark.parametrize("url, files", [
+    ("/tahun/2023/", ["/unduh/tahun/2023-nasional.csv", "/unduh/tahun/2023.csv"]),
+    ("/en/category/umkm/", ["/unduh/kategori/umkm.csv"]),
+])
+def test_downloads_sit_near_the_top_of_the_page(built_site, url, files):  # noqa: F811
+    """Before the first table of winners, the national round first on an edition page."""
+    page = built_site.pages[url]
+    box = page.find_all("div", cls="page-downloads")
+    assert len(box) == 1
+    hrefs = [a.attrs["href"] for a in box[0].find_all("a", cls="download-link")]
+    assert [h for h in hrefs if h.endswith(".csv")] == files
+    text = page.text()
+    first_table = page.find_all("table", cls="winners")[0].text()
+    assert text.index(box[0].text()) < text.index(first_table)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

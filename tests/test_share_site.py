@@ -14,6 +14,7 @@ from PIL import Image
 
 from site_build import built_site  # noqa: F401
 from site_build import dataset
+from test_edition_names import expected_award
 
 DATA = dataset()
 PROVINCES = {p.code: p for p in DATA.provinces}
@@ -132,7 +133,7 @@ def test_share_images_state_the_facts_in_the_page_language(built_site):  # noqa:
     assert PROVINCES[r.province_code].name in alt_id and PROVINCES[r.province_code].name_en in alt_en
     assert f"{count} penghargaan Paritrana Award" in alt_id
     assert f"{count} Paritrana Award" in alt_en and "Terbaru:" in alt_id and "Latest:" in alt_en
-    assert "Edisi " in alt_id and "Edition " in alt_en
+    assert "Paritrana Award 20" in alt_id and "Paritrana Award 20" in alt_en
     edition = max(e.year for e in DATA.editions if any(w.edition == e.year for w in DATA.winners))
     known = sum(w.edition == edition for w in DATA.winners)
     assert f"{known} pemenang" in og(built_site.pages[f"/tahun/{edition}/"], "og:image:alt")[0]
@@ -193,7 +194,7 @@ def test_every_award_of_a_place_page_has_its_badge_and_code(built_site):  # noqa
             size = (img.get("width"), img.get("height"))
             if img.get("alt") != title.text or size != (root.get("width"), root.get("height")):
                 problems.append(f"{url}: snippet alt/size differ from {file.name}")
-            year = f"Paritrana Award {w.edition}" if w.edition else "Paritrana Award"
+            year = expected_award(w)  # the official national name, else the source's label (test_edition_names)
             if year not in title.text or root.get("lang") != lang:
                 problems.append(f"{url}: badge title {title.text!r} lacks {year!r} or lang {lang}")
             words = {"id": ("Peringkat", "Pemenang", "Nasional", "Babak provinsi"),
@@ -216,8 +217,8 @@ def test_a_regency_badge_names_the_government_and_its_award(built_site):  # noqa
     r = REGENCIES[w.regency]
     title_id = ET.parse(built_site.root / "lencana" / f"{w.id}-id.svg").getroot().find(f"{SVG}title").text
     title_en = ET.parse(built_site.root / "lencana" / f"{w.id}-en.svg").getroot().find(f"{SVG}title").text
-    assert title_id.startswith(f"Peringkat 1 · Paritrana Award {w.edition} · {r.name}")
-    assert title_en.startswith(f"1st place · Paritrana Award {w.edition} · {r.name}")
+    assert title_id.startswith(f"Peringkat 1 · {expected_award(w)} · {r.name}")
+    assert title_en.startswith(f"1st place · {expected_award(w)} · {r.name}")
 
 
 # --- printable summaries --------------------------------------------------------------------

@@ -61,11 +61,11 @@ def test_every_table_box_is_a_named_focusable_region(built_site):  # noqa: F811
 
 
 @pytest.mark.parametrize("url,names", [
-    ("/provinsi/aceh/", {"Pemenang di provinsi ini Edisi 2023"}),
-    ("/en/province/aceh/", {"Winners in this province Edition 2023"}),
+    ("/provinsi/aceh/", {"Pemenang di provinsi ini Edisi 2023 (babak nasional: Paritrana Award 2024)"}),
+    ("/en/province/aceh/", {"Winners in this province 2023 edition (national round: Paritrana Award 2024)"}),
 ])
 def test_a_winner_table_is_named_by_its_heading_and_caption(built_site, url, names):  # noqa: F811
-    """The caption alone ("Edition 2023") can repeat under other headings of the page: the name has both."""
+    """The caption alone (an edition's heading) can repeat under other headings of the page: the name has both."""
     found = {name for _box, name, _problems in regions(built_site.pages[url])}
     assert names <= found, f"{url}: region names {sorted(found)}"
 

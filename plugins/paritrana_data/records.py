@@ -84,6 +84,15 @@ class Edition:
     labels: tuple[int, ...]
     note_id: str
     note_en: str
+    national_name: str = ""
+    national_name_source_url: str | None = None
+    national_name_quote: str = ""
+
+    @property
+    def name_year(self) -> int | None:
+        """The year in the national round's official name ('Paritrana Award 2024' -> 2024), if known."""
+        tail = self.national_name.rsplit(" ", 1)[-1]
+        return int(tail) if tail.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)

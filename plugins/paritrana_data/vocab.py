@@ -20,7 +20,9 @@ CATEGORY_NAMES = TableSpec("category name", ("category", "first_edition", "name_
 LABELLED = TableSpec("vocabulary", ("slug", "label_id", "label_en"), ("aliases",))
 EDITIONS = TableSpec("edition", ("edition", "number", "labels"),
                      ("national_ceremony", "national_ceremony_place", "national_source_url",
-                      "note_id", "note_en"))
+                      "note_id", "note_en", "national_name", "national_name_source_url",
+                      "national_name_quote"))
+NAME_PREFIX = "Paritrana Award "
 
 
 def _year(problems, table, row, column, optional=False):
@@ -108,8 +110,37 @@ def load_editions(path: Path, problems: Problems) -> tuple[Edition, ...]:
             url = parse_url(row["national_source_url"]) if row["national_source_url"] else None
         except ValueProblem as exc:
             problems.error(table.path, row["_row"], None, exc.message, exc.hint)
+        name, name_url = _national_name(problems, table, row, labels)
         if year is None or not row["number"].isdigit():
             continue
         editions.append(Edition(year, int(row["number"]), ceremony, row["national_ceremony_place"],
-                                url, tuple(labels), row["note_id"], row["note_en"]))
+                                url, tuple(labels), row["note_id"], row["note_en"],
+                                name, name_url, row["national_name_quote"]))
     return tuple(sorted(editions, key=lambda e: e.year))
+
+
+def _national_name(problems, table, row, labels) -> tuple[str, str | None]:
+    """The official name of the national round ('Paritrana Award 2024') and its source, checked."""
+    name, source, quote = row["national_name"], row["national_name_source_url"], row["national_name_quote"]
+    where = (table.path, row["_row"])
+    if not name:
+        if source or quote:
+            problems.error(*where, "national_name", "a source is given but the name is empty",
+                           "write the name, e.g. 'Paritrana Award 2024', or clear its source columns")
+        return "", None
+    year = name[len(NAME_PREFIX):]
+    if not name.startswith(NAME_PREFIX) or not year.isdigit():
+        problems.error(*where, "national_name", f"'{name}' is not of the form 'Paritrana Award <year>'",
+                       "write the year the organisers gave the national round, e.g. 'Paritrana Award 2024'")
+    elif int(year) not in labels:
+        problems.error(*where, "national_name", f"the year of '{name}' is not among the edition's labels",
+                       f"add {year} to the labels column or correct the name")
+    if not source:
+        problems.error(*where, "national_name_source_url", "the official name needs its source",
+                       "give the address of an article that names the national round")
+        return name, None
+    try:
+        return name, parse_url(source)
+    except ValueProblem as exc:
+        problems.error(*where, "national_name_source_url", exc.message, exc.hint)
+        return name, None

@@ -75,6 +75,8 @@ class Api:
             rows = t.winners_of_edition(edition.year)
             entry = {
                 "edition": edition.year, "number": edition.number, "labels": list(edition.labels),
+                "national_name": edition.national_name or None,
+                "national_name_source_url": edition.national_name_source_url,
                 "national_ceremony": edition.national_ceremony.isoformat() if edition.national_ceremony else None,
                 "national_ceremony_place": edition.national_ceremony_place or None,
                 "national_source_url": edition.national_source_url, "note_id": edition.note_id or None,
@@ -83,7 +85,8 @@ class Api:
                 "provincial_winners": sum(r["level"] == "provinsi" for r in rows),
                 "api": self._link(p.api_edition(edition.year)),
                 "pages": self._pages(lambda lang, y=edition.year: edition_url(lang, y)),
-                "downloads": self._downloads_of(p.edition(edition.year))}
+                "downloads": self._downloads_of(p.edition(edition.year)),
+                "national_downloads": self._downloads_of(p.edition_national(edition.year))}
             editions.append(entry)
             docs[p.api_edition(edition.year)] = {**meta, "edition": entry, "count": len(rows),
                                                  "winners": self.rows("winners", rows)}

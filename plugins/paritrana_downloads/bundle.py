@@ -9,7 +9,10 @@ not cached are rendered. The data page reads sizes and counts from here.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from dataclasses import dataclass, field
+
+from paritrana_i18n.catalog import lang_for
 
 from . import render
 from .api import LICENCE_NOTE, Api
@@ -22,16 +25,20 @@ from .store import Store
 from .tables import COVERAGE_COLUMNS, WINNER_COLUMNS, Tables, json_row
 from .writers import json_bytes
 
+DEFAULT_THEME = str(Path(__file__).resolve().parent.parent.parent / "theme")  # pelicanconf's THEME
+
 
 @dataclass
 class Download:
     """One table offered in three formats."""
 
-    key: str          # 'winners', 'coverage', 'edition-2023', 'province-jawa-timur'
+    key: str          # 'winners', 'coverage', 'edition-2023', 'national-2023', 'province-jawa-timur',
+                      # 'coverage-jawa-timur', 'category-umkm'
     kind: str         # 'winners' or 'coverage'
     base: str         # path without extension
     title: str        # English, for the data package and the workbook
     rows: list | None = None  # its rows (None when the build came from a manifest)
+    title_id: str = ""  # Indonesian, for the workbook's 'about' sheet
     count: int = 0
     files: dict = field(default_factory=dict)  # format -> store.Entry
 
@@ -61,6 +68,15 @@ class _NoRows:
         return None
 
     def winners_of_province(self, code):
+        return None
+
+    def national_of_edition(self, year):
+        return None
+
+    def coverage_of_province(self, code):
+        return None
+
+    def winners_of_category(self, slug):
         return None
 
 
@@ -197,20 +213,38 @@ class Bundle:
         """Every table offered for download; with `tables`, each with its rows' places in its table."""
         p, index = self.paths, self.index
         t = tables or _NoRows()
-        found = [Download("winners", "winners", p.all_winners(), "Paritrana Award winners, all editions", t.winners),
+        found = [Download("winners", "winners", p.all_winners(), "Paritrana Award winners, all editions", t.winners,
+                          "Pemenang Paritrana Award, semua edisi"),
                  Download("coverage", "coverage", p.coverage(), "BPJS Ketenagakerjaan coverage figures by province",
-                          t.coverage)]
+                          t.coverage, "Angka cakupan BPJS Ketenagakerjaan per provinsi")]
         years = sorted(index.editions) + ([None] if index.by_edition.get(None) else [])
         for year in years:
             title = f"Paritrana Award {year} winners" if year is not None else \
                 "Paritrana Award results without an edition year"
+            title_id = f"Pemenang Paritrana Award edisi {year}" if year is not None else \
+                "Hasil Paritrana Award tanpa keterangan tahun edisi"
             found.append(Download(f"edition-{year if year is not None else 'undated'}", "winners", p.edition(year),
-                                  title, t.winners_of_edition(year)))
+                                  title, t.winners_of_edition(year), title_id))
+        for year in sorted(index.editions):
+            found.append(Download(f"national-{year}", "winners", p.edition_national(year),
+                                  f"Paritrana Award {year} edition: national round only", t.national_of_edition(year),
+                                  f"Paritrana Award edisi {year}: babak nasional saja"))
         for code in sorted(index.provinces):
             province = index.provinces[code]
             found.append(Download(f"province-{province.slug}", "winners", p.province(province.slug),
                                   f"Paritrana Award winners in {province.name} and its provincial round",
-                                  t.winners_of_province(code)))
+                                  t.winners_of_province(code),
+                                  f"Pemenang Paritrana Award di {province.name} dan babak provinsinya"))
+            found.append(Download(f"coverage-{province.slug}", "coverage", p.province_coverage(province.slug),
+                                  f"BPJS Ketenagakerjaan coverage figures of {province.name}",
+                                  t.coverage_of_province(code),
+                                  f"Angka cakupan BPJS Ketenagakerjaan {province.name}"))
+        for slug in index.category_order:
+            category = index.categories[slug]
+            found.append(Download(f"category-{slug}", "winners", p.category(slug),
+                                  f"Paritrana Award winners in the category {category.label_en}",
+                                  t.winners_of_category(slug),
+                                  f"Pemenang Paritrana Award kategori {category.label_id}"))
         return found
 
     def meta(self) -> dict:
@@ -220,13 +254,20 @@ class Bundle:
                 "license": LICENCE_NOTE, "documentation": site_link(self.settings, data_page("en"))}
 
     def _about(self, download: Download) -> list[tuple[str, str]]:
-        """The workbook's 'about' sheet (English; the data page explains it in both languages)."""
-        lines = [("title", download.title), ("rows", str(download.count)),
-                 ("data version", self.version.digest),
-                 ("date", self.version.date.isoformat() if self.version.date else ""),
-                 ("licence", LICENCE_NOTE),
-                 ("documentation", site_link(self.settings, data_page("en")) + " and "
-                  + site_link(self.settings, data_page("id"))),
-                 ("", "")]
-        lines += [(c.name, f"{c.type}: {c.description}") for c in download.columns]
-        return lines
+        """The workbook's 'about' sheet in both site languages (the file serves both pages): Indonesian
+        first, then English, each with the column descriptions of its data page."""
+        lines = []
+        settings = {**self.settings, "THEME": self.settings.get("THEME") or DEFAULT_THEME}
+        for code, title in (("id", download.title_id or download.title), ("en", download.title)):
+            _ = lang_for(settings, code)._
+            date = self.version.date.isoformat() if self.version.date else ""
+            lines += [(_("title"), title), (_("rows"), str(download.count)),
+                      (_("data version"), self.version.digest), (_("date"), date),
+                      (_("licence"), _("Compiled data: CC BY 4.0, credit \"Arsip Paritrana Award\" and cite each "
+                                       "row's source. Region codes and names (province_code, province, "
+                                       "regency_code, regency, scope_province_code, scope_province): "
+                                       "idn-area-data, ODbL 1.0, credit \"idn-area-data (ODbL)\".")),
+                      (_("documentation"), site_link(self.settings, data_page(code))), ("", "")]
+            lines += [(c.name, f"{c.type}: {_(c.description)}") for c in download.columns]
+            lines.append(("", ""))
+        return lines[:-1]

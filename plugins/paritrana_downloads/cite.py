@@ -58,3 +58,31 @@ def add_citations(pages, index, settings, version: DataVersion) -> None:
         if page.template in wanted:
             lang = langs.setdefault(page.lang, lang_for(settings, page.lang))
             page.values["cite"] = citation(page, index, settings, version, lang)
+
+
+def _download_sets(page, index, paths: Paths, _) -> list[dict]:
+    """The files of a page's data, offered at its top: what the press asks for first, first."""
+    kind, *rest = page.key
+    sets = []
+    if kind == "edition":
+        national = any(w.level == "nasional" for w in index.by_edition.get(rest[0], []))
+        if rest[0] is not None and rest[0] in index.editions and national:
+            sets.append((_("National round only"), paths.edition_national(rest[0])))
+        sets.append((_("All results of this edition"), paths.edition(rest[0])))
+    elif kind == "province":
+        slug = index.provinces[rest[0]].slug
+        sets += [(_("Winners"), paths.province(slug)), (_("Coverage figures"), paths.province_coverage(slug))]
+    elif kind == "category":
+        sets.append((_("Winners in this category"), paths.category(rest[0])))
+    return [{"label": label, "files": [Link(fmt.upper() if fmt != "xlsx" else "Excel", f"{base}.{fmt}")
+                                       for fmt in FORMATS]} for label, base in sets]
+
+
+def add_download_links(pages, index, settings) -> None:
+    """Give edition, province and category pages their `downloads_top` (shown near the top of the page)."""
+    paths, langs = Paths(settings), {}
+    for page in pages:
+        if page.template in ("edition", "province", "category"):
+            lang = langs.setdefault(page.lang, lang_for(settings, page.lang))
+            page.values["downloads_top"] = _download_sets(page, index, paths, lang._)
+            page.values["downloads_data_url"] = data_page(page.lang)

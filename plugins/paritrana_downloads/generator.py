@@ -13,7 +13,7 @@ from paritrana_pages.preview import is_preview
 from paritrana_pages.urls import save_as
 
 from .bundle import Bundle
-from .cite import add_citations
+from .cite import add_citations, add_download_links
 from .page import data_pages
 from .store import place
 from .version import data_version
@@ -34,6 +34,7 @@ def shared_version(context, settings):
 def cite_pages(sender, pages, index, settings) -> None:
     """pages_built receiver: the citation block's values on edition, province and regency pages."""
     add_citations(pages, index, settings, shared_version(sender.context, settings))
+    add_download_links(pages, index, settings)
 
 
 class DownloadsGenerator(Generator):

@@ -35,8 +35,17 @@ def file_key(spec, rows: bytes = b"") -> str:
     return hashlib.sha256(head.encode("utf-8") + b"\0" + rows).hexdigest()
 
 
+def catalog_digest(settings) -> str:
+    """SHA-256 of the theme's translation catalogues (the workbooks' 'about' sheets are translated)."""
+    digest = hashlib.sha256()
+    folder = Path(settings.get("THEME") or ".") / "translations"
+    for path in sorted(folder.rglob("*.po")):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def build_key(dataset_digest: str, version, settings) -> str:
-    """The key of a build's manifest: data files, data version, settings and code."""
-    spec = [code_digest(BUILD_CODE), dataset_digest, version.digest,
+    """The key of a build's manifest: data files, data version, settings, code and translations."""
+    spec = [code_digest(BUILD_CODE), catalog_digest(settings), dataset_digest, version.digest,
             version.date.isoformat() if version.date else None, [settings.get(k) for k in SETTINGS]]
     return hashlib.sha256(json.dumps(spec, default=str).encode("utf-8")).hexdigest()

@@ -7,7 +7,7 @@ import json
 from paritrana_pages.labels import Labels
 from paritrana_pages.navigation import EDITORIAL
 from paritrana_pages.page import Page
-from paritrana_pages.rows import Link, province_url
+from paritrana_pages.rows import Link, category_url, province_url
 from paritrana_pages.urls import edition_url, url
 
 from .api import ENDPOINTS, IDN_AREA_DATA, LICENCES, NATURAL_EARTH
@@ -65,11 +65,17 @@ def data_page_for(bundle, settings, lang) -> Page:
     for d in bundle.downloads:
         if d.key.startswith("edition-"):
             year = None if d.key == "edition-undated" else int(d.key.removeprefix("edition-"))
-            editions.append(_item(d, lang, labels.edition(year), edition_url(code, year)))
+            editions.append(_item(d, lang, labels.edition_title(year), edition_url(code, year)))
     provinces = []
     for province_code in sorted(index.provinces, key=labels.province):
         d = by_key[f"province-{index.provinces[province_code].slug}"]
         provinces.append(_item(d, lang, labels.province(province_code), province_url(index, code, province_code)))
+    national = [_item(by_key[f"national-{year}"], lang, labels.edition_title(year), edition_url(code, year))
+                for year in sorted(index.editions, reverse=True) if f"national-{year}" in by_key]
+    coverage = [_item(by_key[f"coverage-{index.provinces[c].slug}"], lang, labels.province(c), province_url(index, code, c))
+                for c in sorted(index.provinces, key=labels.province)]
+    categories = [_item(by_key[f"category-{slug}"], lang, labels.category(slug), category_url(code, slug))
+                  for slug in index.category_order]
     tables = [
         {"id": "unduh-semua", "title": _("The whole dataset"), "caption": _("All winners and all coverage figures"),
          "head": _("Table"), "items": whole},
@@ -78,6 +84,12 @@ def data_page_for(bundle, settings, lang) -> Page:
         {"id": "unduh-provinsi", "title": _("By province"),
          "caption": _("Winners located in one province or given in its provincial round"),
          "head": _("Province"), "items": provinces},
+        {"id": "unduh-nasional", "title": _("National round by edition"),
+         "caption": _("Winners of an edition's national round only"), "head": _("Edition"), "items": national},
+        {"id": "unduh-cakupan-provinsi", "title": _("Coverage figures by province"),
+         "caption": _("The coverage figures of one province"), "head": _("Province"), "items": coverage},
+        {"id": "unduh-kategori", "title": _("By category"), "caption": _("Winners of one category, every edition"),
+         "head": _("Category"), "items": categories},
     ]
 
     example = None

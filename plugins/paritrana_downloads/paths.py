@@ -40,6 +40,17 @@ class Paths:
     def province(self, slug: str) -> str:
         return f"{self.dir}/provinsi/{slug}"
 
+    def edition_national(self, year: int) -> str:
+        """The national round of an edition alone: what the press asks for first."""
+        return f"{self.dir}/tahun/{year}-nasional"
+
+    def province_coverage(self, slug: str) -> str:
+        """A province's coverage figures, beside its winners."""
+        return f"{self.dir}/provinsi/{slug}-cakupan"
+
+    def category(self, slug: str) -> str:
+        return f"{self.dir}/kategori/{slug.replace('_', '-')}"
+
     def api_doc(self, *parts: str | int) -> str:
         return "/".join([self.api, *map(str, parts)]) + ".json"
 

@@ -145,9 +145,12 @@ class Tables:
 
     def _group(self) -> dict:
         """Rows (in file order) by edition, province (located there or its round), regency, coverage province."""
-        groups = {"edition": {}, "province": {}, "regency": {}, "coverage": {}}
+        groups = {"edition": {}, "national": {}, "province": {}, "regency": {}, "coverage": {}, "category": {}}
         for r in self.winners:
             groups["edition"].setdefault(r["edition"], []).append(r)
+            groups["category"].setdefault(r["category"], []).append(r)
+            if r["level"] == "nasional":
+                groups["national"].setdefault(r["edition"], []).append(r)
             for code in sorted({r["province_code"], r["scope_province_code"]} - {None}):
                 groups["province"].setdefault(code, []).append(r)
             if r["regency_code"]:
@@ -158,6 +161,12 @@ class Tables:
 
     def winners_of_edition(self, year: int | None) -> list[dict]:
         return self._groups["edition"].get(year, [])
+
+    def national_of_edition(self, year: int | None) -> list[dict]:
+        return self._groups["national"].get(year, [])
+
+    def winners_of_category(self, slug: str) -> list[dict]:
+        return self._groups["category"].get(slug, [])
 
     def winners_of_province(self, code: str) -> list[dict]:
         """Awards located in the province and awards of its provincial round (located elsewhere today)."""

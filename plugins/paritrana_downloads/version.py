@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-# Where the date came from, in the order tried.
-BASES = ("SOURCE_DATE_EPOCH", "git", "sources", "none")
+# Where the date came from, in the order tried: a version is dated by the newest data it contains.
+BASES = ("SOURCE_DATE_EPOCH", "sources", "git", "none")
 
 
 @dataclass(frozen=True)
@@ -59,15 +59,16 @@ def _latest_source(dataset) -> date | None:
 
 
 def data_version(dataset, data_dir, environ=None) -> DataVersion:
-    """SOURCE_DATE_EPOCH if set, else the last git commit touching data/, else the newest source date."""
+    """SOURCE_DATE_EPOCH if set, else the newest source date in the data (the newest data it contains),
+    else the last git commit touching data/ (data whose rows carry no date)."""
     environ = os.environ if environ is None else environ
     found = _epoch(environ)
     if found:
         return DataVersion(dataset.digest, found, "SOURCE_DATE_EPOCH")
-    found = _git_date(Path(data_dir))
-    if found:
-        return DataVersion(dataset.digest, found, "git")
     found = _latest_source(dataset)
     if found:
         return DataVersion(dataset.digest, found, "sources")
+    found = _git_date(Path(data_dir))
+    if found:
+        return DataVersion(dataset.digest, found, "git")
     return DataVersion(dataset.digest, None, "none")

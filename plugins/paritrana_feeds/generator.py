@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from paritrana_i18n.catalog import lang_for, languages
 from paritrana_pages.generator import site_data
+from paritrana_pages.labels import Labels
 from paritrana_pages.preview import is_preview
 from paritrana_pages.urls import edition_url, url
 
@@ -73,7 +74,7 @@ class FeedBuilder:
             note = edition.note_en if self.code == "en" else edition.note_id
             if note:
                 parts.append(note)
-            title = _("Paritrana Award %(year)s", year=year) + ": " + \
+            title = Labels(self.index, self.lang).edition_title(year) + ": " + \
                 self.lang.ngettext("%(num)s known winner", "%(num)s known winners", len(winners))
             entries.append((updated, Entry(
                 id=f"{self.tag}edition/{year}/{self.code}", title=title,

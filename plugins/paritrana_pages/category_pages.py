@@ -17,8 +17,13 @@ def category_page(index, labels, slug: str) -> Page:
     for edition in editions:
         rows = [w for w in winners if w.edition == edition]
         rows.sort(key=lambda w: (w.level != "nasional", labels.province(w.scope_province) or ""))
-        groups.append(Group(labels.edition_heading(edition), f"tahun-{edition if edition is not None else 'tanpa-tahun'}",
-                            tuple(rows)))
+        anchor = f"tahun-{edition if edition is not None else 'tanpa-tahun'}"
+        national = tuple(w for w in rows if w.level == "nasional")
+        provincial = tuple(w for w in rows if w.level != "nasional")
+        groups.append({"title": labels.edition_heading(edition), "anchor": anchor,
+                       "national": Group(_("National round"), f"{anchor}-nasional", national) if national else None,
+                       "provincial": Group(_("Provincial rounds"), f"{anchor}-provinsi", provincial) if provincial else None,
+                       "rounds": len({w.scope_province for w in provincial})})
     history = [{"editions": f"{n.first_edition}–{n.last_edition}" if n.last_edition and n.last_edition != n.first_edition
                 else (str(n.first_edition) if n.last_edition else _("%(year)s onwards", year=n.first_edition)),
                 "name": n.name_en if labels.en else n.name_id} for n in category.names]

@@ -29,8 +29,32 @@ def _provincial_sections(winners, index, labels) -> list[Section]:
         rows = [w for w in winners if w.scope_province == scope]
         anchor = f"provinsi-{index.provinces[scope].slug}"
         sections.append(Section(labels.round_name("provinsi", scope), anchor,
-                                by_category(rows, index, labels, anchor)))
+                                by_category(rows, index, labels, anchor), short_title=labels.province(scope)))
     return sections
+
+
+def name_meanings(index, name_year: int) -> dict[str, list[int]]:
+    """What 'Paritrana Award <year>' can mean: the edition whose national round has that official
+    name, and the edition assessed in that year (loose labels of single sources are not counted)."""
+    return {"national": [e.year for e in index.editions.values() if e.name_year == name_year],
+            "assessment": [name_year] if name_year in index.editions else []}
+
+
+def disambiguation(index, labels, year: int) -> list[Link]:
+    """Sentences (with a link) for names this edition shares with another edition."""
+    lang, _ = labels.lang.code, labels.lang._
+    notes = []
+    for other in name_meanings(index, year)["national"]:
+        if other != year:
+            notes.append(Link(_("Looking for the national round officially called %(name)s? That is the "
+                                "%(edition)s edition.", name=labels.national_name(other), edition=other),
+                              edition_url(lang, other)))
+    name_year = labels.national_name_year(year)
+    if name_year and name_year != year and name_year in index.editions:
+        notes.append(Link(_("Some sources also use the name %(name)s for the provincial rounds of the "
+                            "%(edition)s edition.", name=labels.national_name(year), edition=name_year),
+                          edition_url(lang, name_year)))
+    return notes
 
 
 def edition_page(index, labels, year: int | None) -> Page:
@@ -53,14 +77,18 @@ def edition_page(index, labels, year: int | None) -> Page:
         title = _("Awards without a stated edition")
         description = _("Paritrana Award results whose sources state no edition year, with their sources.")
     else:
-        title = _("Paritrana Award %(year)s", year=year)
-        description = _("Every known winner of the %(year)s Paritrana Award (assessment year %(year)s), "
-                        "national and provincial, with the source of each result.", year=year)
+        title = labels.edition_title(year)
+        description = _("Every known winner of %(title)s (assessment year %(year)s), national and "
+                        "provincial, with the source of each result.", title=title, year=year)
     values = {
         "year": year, "edition": edition, "count": len(winners),
         "ceremony": labels.lang.date(edition.national_ceremony) if edition else None,
         "note": (edition.note_en if labels.en else edition.note_id) if edition else None,
         "labels": ", ".join(str(y) for y in edition.labels) if edition else None,
+        "national_name": labels.national_name(year),
+        "also": disambiguation(index, labels, year) if year is not None else [],
+        "national_count": len(national), "provincial_count": len(provincial),
+        "round_count": len({w.scope_province for w in provincial}),
         "national": _national_sections(national, index, labels),
         "provincial": _provincial_sections(provincial, index, labels),
         "missing_categories": missing, "provinces_without_round": without_round,
@@ -77,13 +105,23 @@ def editions_index(index, labels) -> Page:
     for edition in sorted(index.editions.values(), key=lambda e: -e.year):
         winners = index.by_edition.get(edition.year, [])
         items.append({
-            "link": Link(str(edition.year), edition_url(lang, edition.year)), "number": edition.number,
+            "link": Link(labels.edition_title(edition.year), edition_url(lang, edition.year)),
+            "year": edition.year, "number": edition.number,
             "national": sum(w.level == "nasional" for w in winners),
             "provincial": sum(w.level == "provinsi" for w in winners),
             "rounds": len({w.scope_province for w in winners if w.scope_province}),
             "ceremony": labels.lang.date(edition.national_ceremony)})
     undated = len(index.by_edition.get(None, []))
-    values = {"items": items, "undated": undated,
+    names = []
+    for name_year in sorted({e.name_year for e in index.editions.values() if e.name_year} | set(index.editions),
+                            reverse=True):
+        meanings = name_meanings(index, name_year)
+        if len(set(meanings["national"] + meanings["assessment"])) > 1:
+            names.append({"name": f"Paritrana Award {name_year}",
+                          "national": [Link(labels.edition_title(e), edition_url(lang, e)) for e in meanings["national"]],
+                          "assessment": [Link(labels.edition_title(e), edition_url(lang, e))
+                                         for e in meanings["assessment"]]})
+    values = {"items": items, "undated": undated, "names": names,
               "undated_link": Link(_("Undated results"), edition_url(lang, None)) if undated else None}
     return Page(("editions",), lang, url("editions", lang), "editions", _("All editions"),
                 _("Every edition of the Paritrana Award since 2017, with the number of known winners."),

@@ -19,6 +19,7 @@ from .place_pages import place_pages
 from .hooks import EXTRA, pages_built
 from .parallel import write_pages
 from .row_html import install_rows
+from .standings import annotate_province_list, standings_pages
 from .urls import save_as
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,9 @@ def build_pages(index: DataIndex, settings) -> list:
         pages += edition_pages(index, labels)
         pages += place_pages(index, labels)
         pages += category_pages(index, labels)
+        pages += standings_pages(index, labels)
         pages.append(not_found_page(labels))
+    annotate_province_list(pages, index)
     link_translations(pages, languages(settings))
     return pages
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .page import Page, by_category
-from .rows import Link, category_url, province_url
+from .rows import Link, category_url, province_url, regency_url
+from .standings import leaders
 from .urls import edition_url, url
 
 
@@ -17,7 +18,8 @@ def home_page(index, labels) -> Page:
     highlights = ()
     if latest_national is not None:
         national = [w for w in index.by_edition[latest_national] if w.level == "nasional"]
-        highlights = by_category(national, index, labels, "sorotan")
+        highlights = [{"title": g.title, "anchor": g.anchor, "items": [_winner_item(index, labels, w) for w in g.rows]}
+                      for g in by_category(national, index, labels, "sorotan")]
     rounds = sorted({w.scope_province for w in index.by_edition.get(latest, []) if w.scope_province},
                     key=labels.province)
     values = {
@@ -27,11 +29,12 @@ def home_page(index, labels) -> Page:
                    "regencies": labels.lang.number(len(index.by_regency)),
                    "figures": labels.lang.number(len(data.coverage))},
         "latest_national": latest_national,
-        "latest_national_link": Link(str(latest_national), edition_url(lang, latest_national))
+        "latest_national_link": Link(labels.edition_title(latest_national), edition_url(lang, latest_national))
         if latest_national is not None else None,
-        "highlights": highlights, "latest": Link(str(latest), edition_url(lang, latest)) if latest else None,
+        "leaders": leaders(index, labels),
+        "highlights": highlights, "latest": Link(labels.edition_title(latest), edition_url(lang, latest)) if latest else None,
         "latest_rounds": [Link(labels.province(p), province_url(index, lang, p)) for p in rounds],
-        "editions": [Link(str(y), edition_url(lang, y)) for y in sorted(index.editions, reverse=True)],
+        "editions": [Link(labels.edition_title(y), edition_url(lang, y)) for y in sorted(index.editions, reverse=True)],
         "provinces": [Link(labels.province(p), province_url(index, lang, p))
                       for p in sorted(index.provinces, key=labels.province)],
         "categories": [Link(labels.category(c), category_url(lang, c)) for c in index.category_order],
@@ -39,6 +42,21 @@ def home_page(index, labels) -> Page:
     return Page(("home",), lang, url("home", lang), "home", _("Paritrana Award: the public record"),
                 _("Winners of the Paritrana Award (Penghargaan Jaminan Sosial Ketenagakerjaan) since 2017 "
                   "by year, province, regency and category, each with its source."), [], values)
+
+
+def _winner_item(index, labels, w) -> dict:
+    """A winner in a compact list: a government by its region's name, others as reported; its place if stated."""
+    lang = labels.lang.code
+    if w.kind == "pemprov" and w.province:
+        name = labels.province(w.province)
+    elif w.kind in ("pemkab", "pemkot") and w.regency:
+        name = labels.regency(w.regency)
+    else:
+        name = w.name
+    link = regency_url(index, lang, w.regency) if w.regency else (
+        province_url(index, lang, w.province) if w.province else None)
+    place = None if (not w.rank and w.distinction == "winner") else labels.place(w.rank, w.distinction)
+    return {"link": Link(name, link), "place": place, "place_class": f"rank-{w.rank}" if w.rank else w.distinction}
 
 
 def not_found_page(labels) -> Page:

@@ -59,13 +59,72 @@ class Labels:
         return self.distinctions[distinction]
 
     def edition(self, year: int | None) -> str:
-        return str(year) if year is not None else self.lang._("Undated")
+        """A short edition label for table cells: '2024 (ed. 2023)' where the official name differs."""
+        if year is None:
+            return self.lang._("Undated")
+        named = self.national_name_year(year)
+        if named is None or named == year:
+            return str(year)
+        return self.lang._("%(name_year)s (ed. %(edition)s)", name_year=named, edition=year)
+
+    def national_name(self, year: int | None) -> str | None:
+        """The official name of an edition's national round ('Paritrana Award 2024'), if sourced."""
+        edition = self.index.editions.get(year) if year is not None else None
+        return edition.national_name or None if edition else None
+
+    def national_name_year(self, year: int | None) -> int | None:
+        edition = self.index.editions.get(year) if year is not None else None
+        return edition.name_year if edition else None
+
+    def edition_title(self, year: int | None) -> str:
+        """'Paritrana Award 2024 (2023 edition)': the official name first, the assessment year after."""
+        _ = self.lang._
+        if year is None:
+            return _("No edition year stated")
+        name = self.national_name(year)
+        if name is None:
+            return _("Paritrana Award, %(edition)s edition", edition=year)
+        if self.national_name_year(year) == year:
+            return name
+        return _("%(name)s (%(edition)s edition)", name=name, edition=year)
 
     def edition_heading(self, year: int | None) -> str:
-        """'Edition 2023', or a plain statement for rows without a year."""
+        """Group headings on place and category pages, true of national and provincial rows alike:
+        'Edition 2023 (national round: Paritrana Award 2024)'."""
+        _ = self.lang._
         if year is None:
-            return self.lang._("No edition year stated")
-        return self.lang._("Edition %(edition)s", edition=year)
+            return _("No edition year stated")
+        name = self.national_name(year)
+        if name is None or self.national_name_year(year) == year:
+            return self.edition_title(year)
+        return _("%(edition)s edition (national round: %(name)s)", edition=year, name=name)
+
+    def known_labels(self, year: int | None) -> set[int]:
+        """Years by which sources are known to name an edition: its labels and its official name."""
+        edition = self.index.editions.get(year) if year is not None else None
+        if edition is None:
+            return set()
+        return {edition.year, *edition.labels} | ({edition.name_year} if edition.name_year else set())
+
+    def row_edition(self, w) -> str:
+        """A row's edition as its award is named: '2024 (ed. 2023)' where the name's year differs."""
+        if w.edition is None:
+            return self.lang._("Undated")
+        named = int(self.award_name(w).rsplit(" ", 1)[-1])
+        if named == w.edition:
+            return str(w.edition)
+        return self.lang._("%(name_year)s (ed. %(edition)s)", name_year=named, edition=w.edition)
+
+    def award_name(self, w) -> str:
+        """The name of the award a row records, as its winner's own sources name it.
+
+        National rounds: the official name of the edition's national round. Provincial rounds (and
+        editions without a sourced name): the year the row's source used, else the edition year.
+        """
+        if w.level == "nasional" and self.national_name(w.edition):
+            return self.national_name(w.edition)
+        year = w.label_year or w.edition
+        return f"Paritrana Award {year}" if year is not None else "Paritrana Award"
 
     def round_name(self, level: str, scope: str | None) -> str:
         """'National' or 'Provincial round: Jawa Timur'."""

@@ -39,6 +39,7 @@ class Section:
     anchor: str
     groups: tuple[Group, ...]
     note: str | None = None
+    short_title: str | None = None  # where a heading above already says the rest ('Aceh' under 'Provincial rounds')
 
 
 def group_rows(winners, key, title, anchor_prefix: str) -> tuple[Group, ...]:

@@ -16,9 +16,9 @@ from paritrana_i18n.catalog import current_lang
 
 from .rows import WinnerRow, winner_row
 
-CELLS = ("open", "open_unindexed", "edition", "place", "winner", "region", "category", "round", "source", "close")
+CELLS = ("open", "open_unindexed", "winner", "place", "edition", "region", "category", "round", "source", "close")
 UNINDEXED = CELLS.index("open_unindexed")
-HEADS = ("edition", "place", "winner", "region", "category", "round", "source")
+HEADS = ("winner", "place", "edition", "region", "category", "round", "source")
 
 
 def search_home(winner) -> str:
@@ -41,31 +41,47 @@ def column_words(lang) -> dict[str, str]:
     return {key: str(escape(text)) for key, text in words.items()}
 
 
+def _host(host: str) -> str:
+    """A site name that may wrap after its dots ('harianrakyatbengkulu.<wbr>bacakoran.<wbr>co'), not inside a word."""
+    return ".<wbr>".join(str(escape(part)) for part in host.split("."))
+
+
+def _slashes(text: str) -> str:
+    """'Kabupaten/<wbr>Kota': a name may wrap after a slash rather than inside a word."""
+    return "/<wbr>".join(str(escape(part)) for part in text.split("/"))
+
+
 def _meta(text) -> str:
     return f'<span class="meta">{escape(text)}</span>' if text else ""
 
 
 def row_cells(row: WinnerRow, t: dict[str, str], siteurl: str) -> tuple[str, ...]:
-    """The HTML of each cell in CELLS for one award (escaped text, site-relative links under `siteurl`)."""
+    """The HTML of each cell in CELLS for one award (escaped text, site-relative links under `siteurl`).
+
+    Winner first, then a rank chip, edition, region, category and round, then one source line that
+    quotes the source's own wording of the award (lang="id": it is Indonesian on every page).
+    """
     e, base = escape, escape(siteurl)
     places = ", ".join(f'<a href="{base}/{e(p.url)}">{e(p.text)}</a>' for p in row.places)
     places = places or f'<span class="unknown">{t["not_stated"]}</span>'
     source = row.source
+    quote = f'<q class="award-title" lang="id">{e(row.title)}</q> ' if row.title else ""
     return (
         f'<tr id="{e(row.id)}">',
         f'<tr id="{e(row.id)}" data-pagefind-ignore>',
-        f'<td data-label="{t["edition"]}"><a href="{base}/{e(row.edition.url)}">{e(row.edition.text)}</a></td>',
-        f'<td data-label="{t["place"]}"><span class="badge badge-{e(row.place_class)}">{e(row.place)}</span> '
-        f'<span class="award-title">{e(row.title)}</span>'
-        + (f' <span class="meta">{t["zone"]}: {e(row.zone)}</span>' if row.zone else "")
-        + (f' <span class="meta">{t["sector"]}: {e(row.sector)}</span>' if row.sector else "") + "</td>",
-        f'<td data-label="{t["winner"]}"><span class="winner-name">{e(row.name)}</span> {_meta(row.kind)}</td>',
-        f'<td data-label="{t["region"]}">{places}</td>',
-        f'<td data-label="{t["category"]}"><a href="{base}/{e(row.category.url)}">{e(row.category.text)}</a></td>',
-        f'<td data-label="{t["round"]}">{e(row.round)}</td>',
-        f'<td data-label="{t["source"]}"><a class="source" href="{e(source.url)}" rel="external noopener">'
-        f'{e(source.host)}</a>' + (f'<span class="source-date">, {e(source.date)}</span>' if source.date else "")
-        + (" " + _meta(row.label_note) if row.label_note else "") + (" " + _meta(row.note) if row.note else "")
+        f'<td class="c-winner" data-label="{t["winner"]}"><span class="winner-name">{e(row.name)}</span> '
+        f'<span class="kind">{e(row.kind)}</span></td>',
+        f'<td class="c-place" data-label="{t["place"]}"><span class="badge badge-{e(row.place_class)}">{e(row.place)}</span>'
+        + (f' <span class="chip chip-zone">{t["zone"]}: {e(row.zone)}</span>' if row.zone else "")
+        + (f' <span class="chip">{t["sector"]}: {e(row.sector)}</span>' if row.sector else "") + "</td>",
+        f'<td class="c-edition" data-label="{t["edition"]}"><a href="{base}/{e(row.edition.url)}">{e(row.edition.text)}</a></td>',
+        f'<td class="c-region" data-label="{t["region"]}">{places}</td>',
+        f'<td class="c-category" data-label="{t["category"]}"><a href="{base}/{e(row.category.url)}">{_slashes(row.category.text)}</a></td>',
+        f'<td class="c-round" data-label="{t["round"]}">{e(row.round)}</td>',
+        f'<td class="c-source" data-label="{t["source"]}">{quote}<a class="source" href="{e(source.url)}" rel="external noopener">'
+        f'{_host(source.host)}</a>' + (f'<span class="source-date">, {e(source.date)}</span>' if source.date else "")
+        + (" " + _meta(row.label_note) if row.label_note else "")
+        + (f' <span class="meta" lang="id">{e(row.note)}</span>' if row.note else "")
         + "</td>",
         "</tr>",
     )
@@ -119,7 +135,8 @@ def install_rows(env, labels_by_lang: dict) -> RowCache:
         key = (lang, show_edition, show_round, show_category)
         if key not in heads:
             t, shown = cache.words[lang], {"edition": show_edition, "category": show_category, "round": show_round}
-            heads[key] = Markup("".join(f'<th scope="col">{t[name]}</th>' for name in HEADS if shown.get(name, True)))
+            heads[key] = Markup("".join(f'<th scope="col" class="c-{name}">{t[name]}</th>'
+                                        for name in HEADS if shown.get(name, True)))
         return heads[key]
 
     heads: dict[tuple, Markup] = {}

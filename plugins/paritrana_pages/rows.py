@@ -88,7 +88,7 @@ def winner_row(w: Winner, labels: Labels) -> WinnerRow:
     if w.province:
         places.append(Link(labels.province(w.province), province_url(index, lang, w.province)))
     note = None
-    if w.label_year is not None and w.label_year != w.edition:
+    if w.label_year is not None and w.label_year not in labels.known_labels(w.edition):
         note = _("The source calls it the %(label)s award.", label=w.label_year)
     place_class = f"rank-{w.rank}" if w.rank else w.distinction
     return WinnerRow(
@@ -96,7 +96,7 @@ def winner_row(w: Winner, labels: Labels) -> WinnerRow:
         name=w.name, kind=labels.kinds[w.kind], places=tuple(places),
         category=Link(labels.category(w.category), category_url(lang, w.category)),
         sector=labels.sector(w.sector), zone=labels.zone(w.zone),
-        edition=Link(labels.edition(w.edition), edition_url(lang, w.edition)),
+        edition=Link(labels.row_edition(w), edition_url(lang, w.edition)),
         round=labels.round_name(w.level, w.scope_province),
         ceremony=labels.lang.date(w.ceremony_date), label_note=note, note=w.note, quote=w.quote,
         source=Source(w.source_url, source_host(w.source_url), labels.lang.date(w.source_date)))

@@ -8,6 +8,7 @@ SEGMENTS = {
     "editions": {"id": "tahun", "en": "year"},
     "provinces": {"id": "provinsi", "en": "province"},
     "categories": {"id": "kategori", "en": "category"},
+    "standings": {"id": "klasemen", "en": "standings"},
 }
 UNDATED = {"id": "tanpa-tahun", "en": "undated"}
 

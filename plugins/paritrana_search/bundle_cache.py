@@ -18,6 +18,8 @@ from pathlib import Path
 
 from paritrana_pages.files import place as place_file
 
+from .snippets import BLOCK_END
+
 try:
     import fcntl
 except ImportError:  # not on POSIX: no concurrent builds to guard against
@@ -31,6 +33,7 @@ def bundle_key(output: Path, pages: list[Path], options: list[str]) -> str:
     digest = hashlib.sha256()
     digest.update(f"pagefind {metadata.version('pagefind-bin')}\n".encode())
     digest.update(("\0".join(options) + "\n").encode())
+    digest.update(f"spacing {BLOCK_END.pattern}\n".encode())  # the indexed copy is spaced (snippets.py)
     for rel in sorted(pages):
         data = (output / rel).read_bytes()
         digest.update(f"{rel.as_posix()}\0{len(data)}\0".encode())

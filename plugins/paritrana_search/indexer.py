@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 from paritrana_i18n.catalog import languages
-from paritrana_pages.files import place
 from paritrana_pages.html_head import head_text
 from paritrana_pages.preview import is_preview
 
@@ -31,6 +30,7 @@ from .bundle_cache import bundle_key, restore, store
 from .canonical import normalise_bundle
 from .generator import search_urls
 from .settings import SettingsError
+from .snippets import write_spaced
 
 logger = logging.getLogger(__name__)
 NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
@@ -123,7 +123,7 @@ def run_pagefind(output: Path, pages: list[Path], bundle: Path, settings) -> Non
         site = Path(tmp) / "site"
         for rel in pages:
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
-            place(output / rel, site / rel)  # a link, no copy of a long page
+            write_spaced(output / rel, site / rel)  # text runs apart, so snippets read "Kode Kemendagri 34"
         try:
             result = subprocess.run(pagefind_command(site, bundle, settings), capture_output=True, text=True,
                                     timeout=settings["PARITRANA_SEARCH_TIMEOUT"], cwd=tmp)

@@ -18,6 +18,8 @@ from __future__ import annotations
 from paritrana_i18n.catalog import lang_for
 from paritrana_pages.labels import Labels
 
+from .common_names import edition_terms, regency_terms, spelling_variants
+
 FILTERS = ("edition", "category", "province", "level")
 
 
@@ -46,6 +48,8 @@ def page_search_values(page, index, labels: Labels) -> dict:
     if kind == "edition" and rest[0] is not None:
         winners = index.by_edition.get(rest[0], [])
         filters = {"edition": [str(rest[0])], "level": _award_filters(winners, labels)["level"]}
+        if rest[0] in index.editions:
+            terms = edition_terms(index.editions[rest[0]])
     elif kind == "category":
         filters = {"category": [labels.category(rest[0])],
                    **{k: v for k, v in _award_filters(index.by_category.get(rest[0], []), labels).items()
@@ -56,12 +60,12 @@ def page_search_values(page, index, labels: Labels) -> dict:
                                                          if w.province != code]
         filters = {"province": [labels.province(code)], **_award_filters(shown, labels)}
         province = index.provinces[code]
-        terms = list(province.short_names)
+        terms = list(province.short_names) + spelling_variants(province.name)
     elif kind == "regency":
         regency = index.regencies[rest[0]]
         filters = {"province": [labels.province(regency.province_code)],
                    **_award_filters(index.by_regency.get(rest[0], []), labels)}
-        terms = list(regency.aliases)
+        terms = regency_terms(regency)
     unique_terms = list(dict.fromkeys(t for t in terms if t))
     return {"search_filters": {k: filters[k] for k in FILTERS if filters.get(k)},
             "search_kind": _kinds(labels.lang).get(kind),

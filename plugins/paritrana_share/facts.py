@@ -32,8 +32,9 @@ def place_label(labels, w) -> str:
     return labels.place(w.rank, w.distinction)
 
 
-def award_name(w) -> str:
-    return f"Paritrana Award {w.edition}" if w.edition is not None else "Paritrana Award"
+def award_name(labels, w) -> str:
+    """The award as its winner's sources name it: the official national name, or the provincial label."""
+    return labels.award_name(w)
 
 
 def who(index, labels, w) -> str:
@@ -46,9 +47,9 @@ def who(index, labels, w) -> str:
 
 
 def award_line(labels, w) -> str:
-    """'Peringkat 1 · Babak provinsi: Papua Barat Daya · Edisi 2023'."""
+    """'Peringkat 1 · Babak provinsi: Papua Barat Daya · Paritrana Award 2024'."""
     return " · ".join((place_label(labels, w), labels.round_name(w.level, w.scope_province),
-                       labels.edition_heading(w.edition)))
+                       labels.award_name(w)))
 
 
 def alt_text(spec: dict) -> str:
@@ -126,7 +127,7 @@ def edition_card(index, labels, year: int | None) -> dict:
                national=lang.number(national), provincial=lang.number(len(winners) - national))]
     if edition and edition.national_ceremony:
         lines.append(_("National ceremony: %(date)s", date=lang.date(edition.national_ceremony)))
-    spec.update(title=_("Paritrana Award %(year)s", year=year),
+    spec.update(title=labels.edition_title(year),
                 subtitle=_("Edition no. %(number)s · assessment year %(year)s", number=edition.number, year=year)
                 if edition else None,
                 stat=count, lines=lines)
@@ -178,9 +179,9 @@ def badge_for(index, labels, w, siteurl: str, permalink: str, store) -> tuple[di
     place, name = place_label(labels, w), who(index, labels, w)
     round_name = labels.round_name(w.level, w.scope_province)
     category = labels.category(w.category)
-    title = f"{place} · {award_name(w)} · {name} ({round_name}; {category})"
+    title = f"{place} · {award_name(labels, w)} · {name} ({round_name}; {category})"
     key, width, height = store.size(
-        {"head": award_name(w).upper(), "place": place, "rank": w.rank, "who": name,
+        {"head": award_name(labels, w).upper(), "place": place, "rank": w.rank, "who": name,
          "details": [round_name, category], "site": _("Paritrana Award Archive"), "title": title, "lang": lang})
     return Badge(w.id, badge_url(w.id, lang), title, width, height, permalink, siteurl), key
 
@@ -231,7 +232,7 @@ def print_page(index, labels, page, siteurl: str, limit: int, qr) -> Page:
     facts.append((_("Known awards"), lang.number(len(winners))))
     if own:
         facts.append((_("Awards to the government"), lang.number(len(own))))
-    rows = [{"edition": labels.edition(w.edition), "place": place_label(labels, w),
+    rows = [{"edition": labels.row_edition(w), "place": place_label(labels, w),
              "category": labels.category(w.category), "round": labels.round_name(w.level, w.scope_province),
              "winner": who(index, labels, w), "rank": w.rank} for w in ordered[:limit]]
     permalink = absolute(siteurl, page.url)
