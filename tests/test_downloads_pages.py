@@ -140,10 +140,10 @@ def test_data_page_documents_columns_api_package_and_licences(built_site, lang):
     assert {"/api/v1/index.json", "/datapackage.json", "/api/v1/editions.json", "/api/v1/coverage.json"} <= hrefs
     assert page.find_all("pre"), "an example response"
     text = page.text()
-    for needle in ("CC BY 4.0", "ODbL 1.0", "idn-area-data", "Natural Earth", "=, +, -, @", "SOURCE_DATE_EPOCH",
+    for needle in ("CC BY 4.0", "ODbL 1.0", "idn-area-data", "Badan Informasi Geospasial", "=, +, -, @", "SOURCE_DATE_EPOCH",
                    "Frictionless"):
         assert needle in text, needle
-    assert ("Domain publik" if lang == "id" else "Public domain") in text
+    assert "© 2024 Ardian Saputra Hasibuan, MIT" in text, "the boundaries' copyright line, as their licence asks"
     assert "https://creativecommons.org/licenses/by/4.0/" in " ".join(h for h in hrefs if h)
 
 

@@ -17,7 +17,8 @@ LICENCES = {
                  "path": "https://opendatacommons.org/licenses/odbl/1-0/"},
 }
 IDN_AREA_DATA = "https://github.com/fityannugroho/idn-area-data"
-NATURAL_EARTH = "https://www.naturalearthdata.com/about/terms-of-use/"
+# Where the bundled boundaries come from (data/boundaries/PROVENANCE.md).
+BOUNDARIES_SOURCE = "https://github.com/ardian28/GeoJson-Indonesia-38-Provinsi"
 MEDIA_TYPES = {"csv": "text/csv", "json": "application/json",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 LICENCE_NOTE = ("Compiled data: CC BY 4.0, credit \"Arsip Paritrana Award\" and cite each row's source. "

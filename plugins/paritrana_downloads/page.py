@@ -10,7 +10,7 @@ from paritrana_pages.page import Page
 from paritrana_pages.rows import Link, category_url, province_url
 from paritrana_pages.urls import edition_url, url
 
-from .api import ENDPOINTS, IDN_AREA_DATA, LICENCES, NATURAL_EARTH
+from .api import ENDPOINTS, IDN_AREA_DATA, LICENCES, BOUNDARIES_SOURCE
 from .cite import CC_BY, citation_text
 from .paths import FORMATS, data_page, site_link, site_name
 from .tables import COVERAGE_COLUMNS, WINNER_COLUMNS
@@ -115,7 +115,7 @@ def data_page_for(bundle, settings, lang) -> Page:
                         "resources": lang.number(3 * len(bundle.downloads)),
                         "tables": lang.number(len(bundle.downloads))},
         "licences": {"cc_by": CC_BY.get(code, CC_BY["en"]), "odbl": LICENCES["ODbL-1.0"]["path"],
-                     "idn_area_data": IDN_AREA_DATA, "natural_earth": NATURAL_EARTH},
+                     "idn_area_data": IDN_AREA_DATA, "boundaries": BOUNDARIES_SOURCE},
         "dataset_citation": dataset_citation,
         "corrections": EDITORIAL[code]["corrections"], "sources_page": EDITORIAL[code]["sources"],
     }
