@@ -40,7 +40,7 @@ TOOLS = {
 # Plugins that keep work between builds, and the setting naming their cache folder (the benchmark and
 # the reproducibility test give each build its own).
 CACHES = {"paritrana_share": "PARITRANA_SHARE_CACHE_DIR", "paritrana_search": "PARITRANA_SEARCH_CACHE_DIR",
-          "paritrana_downloads": "PARITRANA_DOWNLOADS_CACHE_DIR"}
+          "paritrana_downloads": "PARITRANA_DOWNLOADS_CACHE_DIR", "paritrana_fonts": "PARITRANA_FONTS_CACHE_DIR"}
 
 
 def _pelican_command(config: str, output: Path, data: Path | None = None) -> list[str]:
