@@ -55,11 +55,13 @@ def _staging_for(output: Path) -> Path:
     return STAGING if output == OUTPUT else output.parent / f".{output.name}.build"
 
 
-def build_site(output: Path = OUTPUT, data: Path | None = None, config: str = "pelicanconf.py") -> int:
+def build_site(output: Path = OUTPUT, data: Path | None = None, config: str = "pelicanconf.py",
+               finish=None) -> int:
     """Build into a staging folder next to `output` and swap it in only on success.
 
     A failed build (bad data, template error, any Pelican warning) leaves `output` exactly as it
-    was and returns Pelican's non-zero exit code; its messages went to stderr.
+    was and returns Pelican's non-zero exit code; its messages went to stderr. `finish(staging)`, when
+    given, completes the staged site and returns its problems: any problem is a failure too (exit 1).
     """
     output = Path(output).resolve()
     staging = _staging_for(output)
@@ -68,6 +70,11 @@ def build_site(output: Path = OUTPUT, data: Path | None = None, config: str = "p
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return result.returncode
+    problems = finish(staging) if finish else []
+    if problems:
+        print("\n".join(problems), file=sys.stderr, flush=True)
+        shutil.rmtree(staging, ignore_errors=True)
+        return 1
     _swap_in(staging, output)
     return 0
 
@@ -192,13 +199,39 @@ def livereload(c, port=PORT, data=None, output=None):
     server.serve(host="127.0.0.1", port=port, root=str(output_dir), open_url_delay=None)
 
 
-@task
-def publish(c):
-    """Build the public site with publishconf.py (needs PARITRANA_SITEURL) into output/."""
-    code = build_site(OUTPUT, None, "publishconf.py")
-    if code:
-        raise Exit(f"Publish build failed (exit {code}); output/ was left as it was.", code=code)
+@task(help={"output": "output folder (default output/)"})
+def publish(c, output=None):
+    """Build the public site with publishconf.py into output/: needs PARITRANA_SITEURL, writes `_headers`,
+    and refuses (leaving output/ as it was) when any canonical, hreflang, og:url, sitemap or feed URL is
+    not absolute under that address."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from paritrana_publish.run import finish
+    from paritrana_publish.siteurl import SiteUrlError, check_siteurl
 
+    try:
+        siteurl = check_siteurl(os.environ.get("PARITRANA_SITEURL"))
+    except SiteUrlError as exc:
+        raise Exit(f"Publish refused: {exc}", code=2) from None
+    code = build_site(_path(output, OUTPUT), None, "publishconf.py", finish=lambda staging: finish(staging, siteurl))
+    if code:
+        raise Exit(f"Publish failed (exit {code}); the previous output was left as it was.", code=code)
+    print(f"Published build for {siteurl}/ in {_path(output, OUTPUT)} (with _headers for Netlify and Cloudflare Pages)")
+
+
+
+HOST_DOCS = {"docs/DEPLOY.md": ("headers", "nginx", "caddy", "apache"), "docs/SECURITY.md": ("headers", "nginx", "apache")}
+
+
+@task(name="host-docs")
+def host_docs(c):
+    """Rewrite the host snippets (_headers, nginx, Caddy, Apache) in docs/ from the theme's one policy."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from paritrana_publish.hostfiles import doc_block
+
+    for doc, names in HOST_DOCS.items():
+        for name in names:
+            update_section(ROOT / doc, f"host-{name}", doc_block(name))
+        print(f"{doc}: {', '.join(names)}")
 
 # --- tools for the quality gates ----------------------------------------------------------------
 

@@ -1,0 +1,14 @@
+"""What `invoke publish` does around the build: check the address first, then finish the staged site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .hostfiles import write_host_files
+from .urlcheck import url_problems
+
+
+def finish(staging: Path, siteurl: str) -> list[str]:
+    """Write the host files into a freshly built site and check its URLs; the problems, or [] when it may go live."""
+    write_host_files(staging)
+    return url_problems(staging, siteurl)
