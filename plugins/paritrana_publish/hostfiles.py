@@ -19,8 +19,9 @@ def netlify_headers() -> str:
 def nginx() -> str:
     """An nginx `server` block fragment (the site at the root of its host)."""
     lines = [f'add_header {name} "{value}" always;' for name, value in headers()]
-    lines += ["types { " + " ".join(f"{mime} {ext};" for ext, mime in TYPES) + " }",
-              "gzip on;",
+    # `types` at server level would replace nginx's whole MIME table: set these two per location.
+    lines += [f"location ~* \\.{ext}$ {{ types {{ }} default_type {mime}; }}" for ext, mime in TYPES]
+    lines += ["gzip on;",
               "gzip_types text/css text/javascript application/javascript application/json "
               "application/geo+json image/svg+xml;",
               "error_page 404 /404.html;",
