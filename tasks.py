@@ -323,16 +323,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve_folder(root: Path, port: int = 0):
+def serve_folder(root: Path, port: int = 0, prefix: str = "/", headers=()):
     """Serve a built site on 127.0.0.1 in a thread, gzip-compressed like a production host.
 
     Returns (server, base URL); call server.shutdown() when done. Unknown paths get the 404 page of
-    their language with status 404.
+    their language with status 404. `prefix` serves the site under a sub-path ('/arsip/'), as a
+    publish build for such an address expects; `headers` ((name, value) pairs) go with every response.
     """
     import gzip
     import http.server
 
     root = Path(root)
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -341,11 +343,25 @@ def serve_folder(root: Path, port: int = 0):
         def log_message(self, *args):
             pass
 
+        def end_headers(self):
+            for name, value in headers:
+                self.send_header(name, value)
+            super().end_headers()
+
         def do_GET(self):
+            if prefix != "/":
+                if not (self.path + "/").startswith(prefix):
+                    self.send_error(404)
+                    return
+                self.path = "/" + self.path[len(prefix):] if self.path.startswith(prefix) else "/"
             path = self.translate_path(self.path)
             if os.path.isdir(path):
                 if not self.path.split("?")[0].endswith("/"):
-                    return super().do_GET()  # the standard redirect to the slash
+                    self.send_response(301)  # the standard redirect to the slash, under the prefix
+                    self.send_header("Location", prefix + self.path.split("?")[0].lstrip("/") + "/")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 path = os.path.join(path, "index.html")
             status = 200
             if not os.path.isfile(path):
@@ -379,43 +395,47 @@ def serve_folder(root: Path, port: int = 0):
 COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
                 "application/geo+json", "image/svg+xml", "text/plain", "application/xml", "text/xml",
                 "application/manifest+json", "text/csv"}
-AUDIT_PAGES = (("home", "", "en/"), ("edition", "tahun/{edition}/", "en/year/{edition}/"),
-               ("province", "provinsi/{province}/", "en/province/{province}/"), ("map", "peta/", "en/map/"))
-
-
 @task(help={"form": "mobile (default) or desktop", "edition": "edition year to audit",
-            "province": "province slug to audit", "markdown": "write the scores into this file's audit block"})
-def audit(c, form="mobile", edition="2024", province="jawa-timur", markdown=None):
-    """Lighthouse (npm, Debian Chromium) on home, an edition, a province and the map, in both languages.
+            "province": "province slug to audit (its longest regency or city page is audited too)",
+            "path": "the sub-path the site is published and served under, e.g. /arsip/ (default /)",
+            "markdown": "write the scores into this file's audit block"})
+def audit(c, form="mobile", edition="2024", province="jawa-timur", path="/", markdown=None):
+    """Lighthouse (npm, Debian Chromium) on every page type in both languages, as published.
 
-    Builds the public configuration (absolute URLs, as published) into a temporary folder, serves it
-    gzip-compressed on 127.0.0.1 and prints the four category scores of each page.
+    Runs `invoke publish` for http://127.0.0.1:<port><path> into a temporary folder (publishconf.py,
+    absolute URLs, the URL check, _headers), serves it there gzip-compressed with the headers of
+    `_headers`, and prints the four category scores of home, edition, province, regency or city,
+    category, map, search, data and about pages.
     """
     import tempfile
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from paritrana_publish.audit import audit_pages
+    from paritrana_publish.policy import headers
+    from paritrana_publish.run import finish
 
     missing = ensure_tools(c)
     if {"chromium", "npm"} & set(missing):
         raise Exit("audit needs Chromium and npm (see the messages above)", code=1)
     chromium = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
+    prefix = "/" + path.strip("/") + "/" if path.strip("/") else "/"
     with tempfile.TemporaryDirectory(prefix="paritrana-audit-") as tmp:
         site, reports = Path(tmp) / "site", Path(tmp) / "reports"
         reports.mkdir()
         port = free_port()
-        os.environ["PARITRANA_SITEURL"] = f"http://127.0.0.1:{port}"
-        if build_site(site, None, "publishconf.py"):
+        siteurl = f"http://127.0.0.1:{port}{prefix}".rstrip("/")
+        os.environ["PARITRANA_SITEURL"] = siteurl + "/"
+        if build_site(site, None, "publishconf.py", finish=lambda staging: finish(staging, siteurl)):
             raise Exit("the publish build failed", code=1)
-        server, base = serve_folder(site, port)
+        sent = [(n, v) for n, v in headers() if n != "Strict-Transport-Security"]  # plain http on 127.0.0.1
+        server, _base = serve_folder(site, port, prefix, sent)
         rows = []
         try:
-            for kind, id_path, en_path in AUDIT_PAGES:
-                for lang, path in (("id", id_path), ("en", en_path)):
-                    path = path.format(edition=edition, province=province)
-                    if not (site / path / "index.html").exists():
-                        print(f"(no {kind} page at /{path}: skipped)")
-                        continue
+            for kind, id_path, en_path in audit_pages(site, siteurl, edition, province):
+                for lang, page in (("id", id_path), ("en", en_path)):
                     report = reports / f"{kind}-{lang}.json"
                     preset = " --preset=desktop" if form == "desktop" else ""
-                    c.run(f"{NODE_MODULES / '.bin' / 'lighthouse'} {base}/{path} --quiet --output=json "
+                    c.run(f"{NODE_MODULES / '.bin' / 'lighthouse'} {siteurl}/{page} --quiet --output=json "
                           f"--output-path={report} --chrome-path={chromium}{preset} "
                           "--only-categories=performance,accessibility,best-practices,seo "
                           f"--chrome-flags=\"{' '.join(CHROMIUM_FLAGS)}\"", hide=True)
@@ -424,23 +444,25 @@ def audit(c, form="mobile", edition="2024", province="jawa-timur", markdown=None
                     failing = [a["id"] for a in result["audits"].values()
                                if a.get("score") is not None and a["score"] < 1
                                and a.get("scoreDisplayMode") in ("binary", "numeric")]
-                    rows.append((kind, lang, f"/{path}", scores, failing))
-                    print(f"{kind:9} {lang}  /{path:28} performance {scores['performance']:3}  "
+                    rows.append((kind, lang, f"{prefix}{page}", scores, failing))
+                    print(f"{kind:9} {lang}  {prefix}{page:34} performance {scores['performance']:3}  "
                           f"accessibility {scores['accessibility']:3}  best-practices "
                           f"{scores['best-practices']:3}  SEO {scores['seo']:3}", flush=True)
         finally:
             server.shutdown()
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    options = f"--form {form}" + (f" --path {prefix}" if prefix != "/" else "")
     lines = [f"Lighthouse {_lighthouse_version()} ({form}), Chromium {_chromium_version(chromium)}; "
-             f"`invoke audit --form {form}{' --markdown ' + markdown if markdown else ''}`; load average at the "
-             f"end {load} (the performance score drops when other processes compete for the 2 cores).", "",
+             f"`invoke audit {options}{' --markdown ' + markdown if markdown else ''}` (a publish build served at "
+             f"`http://127.0.0.1:<port>{prefix}` with the headers of `_headers`); load average at the end {load} "
+             "(the performance score drops when other processes compete for the 2 cores).", "",
              "| page | lang | URL | performance | accessibility | best practices | SEO |",
              "|---|---|---|---|---|---|---|"]
-    for kind, lang, path, s, _failing in rows:
-        lines.append(f"| {kind} | {lang} | `{path}` | {s['performance']} | {s['accessibility']} | "
+    for kind, lang, url, s, _failing in rows:
+        lines.append(f"| {kind} | {lang} | `{url}` | {s['performance']} | {s['accessibility']} | "
                      f"{s['best-practices']} | {s['seo']} |")
     notes = [f"- {kind} {lang}: below full score: {', '.join(sorted(failing))}"
-             for kind, lang, _path, _s, failing in rows if failing]
+             for kind, lang, _url, _s, failing in rows if failing]
     if notes:
         lines += ["", "Audits below full score (they cost points only where weighted):", *notes]
     print("\n" + "\n".join(lines))

@@ -155,3 +155,38 @@ def test_the_checker_names_each_kind_of_wrong_url(tmp_path):
     ]
     # A prefix that merely starts the same is not under the site.
     assert url_problems(tmp_path, "https://example.org/ar") != []
+
+
+def test_the_audit_covers_every_page_type_in_both_languages(published):
+    from paritrana_publish.audit import PAGE_TYPES, audit_pages
+
+    pages = audit_pages(published, SITE, "2024", "jawa-timur")
+    assert [kind for kind, _id, _en in pages] == [kind for kind, _path in PAGE_TYPES]
+    for kind, id_path, en_path in pages:
+        assert (published / id_path / "index.html").is_file() and (published / en_path / "index.html").is_file()
+        assert en_path.startswith("en/") and id_path != en_path, (kind, id_path, en_path)
+    assert dict((k, i) for k, i, _e in pages)["regency"].startswith("provinsi/jawa-timur/")
+
+
+def test_the_site_is_served_under_its_sub_path_with_the_headers(published):
+    import urllib.error
+    import urllib.request
+
+    sys.path.insert(0, str(ROOT))
+    import tasks
+    from paritrana_publish.policy import headers
+
+    server, base = tasks.serve_folder(published, 0, "/arsip/", headers())
+    try:
+        with urllib.request.urlopen(f"{base}/arsip/en/") as response:
+            assert response.status == 200 and b'hreflang="id" href="https://example.org/arsip/"' in response.read()
+            assert response.headers["Content-Security-Policy"].endswith("frame-ancestors 'none'")
+        with urllib.request.urlopen(f"{base}/arsip/peta") as response:  # the redirect keeps the sub-path
+            assert response.url == f"{base}/arsip/peta/"
+        for missing in ("/en/", "/arsip/en/no-such-page/"):
+            with pytest.raises(urllib.error.HTTPError) as caught:
+                urllib.request.urlopen(base + missing)
+            assert caught.value.code == 404
+    finally:
+        server.shutdown()
+        server.server_close()
