@@ -96,6 +96,12 @@ def test_docs_carry_the_generated_snippets(doc, names):
         assert block.group(1) == hostfiles.doc_block(name), f"{doc}: host-{name} differs: run `invoke host-docs`"
 
 
+def test_the_security_doc_lists_the_headers_that_are_sent():
+    text = (ROOT / "docs" / "SECURITY.md").read_text(encoding="utf-8")
+    for name, value in policy.OTHER_HEADERS:
+        assert f"| `{name}` | `{value}` |" in text, f"docs/SECURITY.md: {name} differs from policy.py"
+
+
 # --- the workflow ------------------------------------------------------------------------------------
 
 def readme_test_command() -> str:
