@@ -435,10 +435,18 @@ def audit(c, form="mobile", edition="2024", province="jawa-timur", path="/", mar
                 for lang, page in (("id", id_path), ("en", en_path)):
                     report = reports / f"{kind}-{lang}.json"
                     preset = " --preset=desktop" if form == "desktop" else ""
-                    c.run(f"{NODE_MODULES / '.bin' / 'lighthouse'} {siteurl}/{page} --quiet --output=json "
-                          f"--output-path={report} --chrome-path={chromium}{preset} "
-                          "--only-categories=performance,accessibility,best-practices,seo "
-                          f"--chrome-flags=\"{' '.join(CHROMIUM_FLAGS)}\"", hide=True)
+                    command = (f"{NODE_MODULES / '.bin' / 'lighthouse'} {siteurl}/{page} --quiet --output=json "
+                               f"--output-path={report} --chrome-path={chromium}{preset} "
+                               "--only-categories=performance,accessibility,best-practices,seo "
+                               f"--chrome-flags=\"{' '.join(CHROMIUM_FLAGS)}\"")
+                    for attempt in range(3):  # Lighthouse's own trace errors (NO_NAVSTART) under load
+                        ran = c.run(command, hide=True, warn=True)
+                        if ran.ok:
+                            break
+                        print(f"{kind} {lang}: Lighthouse failed ({ran.stderr.strip().splitlines()[-1:]}); "
+                              f"{'again' if attempt < 2 else 'giving up'}", flush=True)
+                    else:
+                        raise Exit(f"Lighthouse failed three times on {siteurl}/{page}", code=1)
                     result = json.loads(report.read_text())
                     scores = {k: round(100 * (v["score"] or 0)) for k, v in result["categories"].items()}
                     failing = [a["id"] for a in result["audits"].values()
