@@ -201,7 +201,7 @@ def livereload(c, port=PORT, data=None, output=None):
 
 @task(help={"output": "output folder (default output/)"})
 def publish(c, output=None):
-    """Build the public site with publishconf.py into output/: needs PARITRANA_SITEURL, writes `_headers`,
+    """Build the public site with publishconf.py into output/: needs PARITRANA_SITEURL, writes `_headers`/`_redirects`,
     and refuses (leaving output/ as it was) when any canonical, hreflang, og:url, sitemap or feed URL is
     not absolute under that address."""
     sys.path.insert(0, str(ROOT / "plugins"))
@@ -215,7 +215,7 @@ def publish(c, output=None):
     code = build_site(_path(output, OUTPUT), None, "publishconf.py", finish=lambda staging: finish(staging, siteurl))
     if code:
         raise Exit(f"Publish failed (exit {code}); the previous output was left as it was.", code=code)
-    print(f"Published build for {siteurl}/ in {_path(output, OUTPUT)} (with _headers for Netlify and Cloudflare Pages)")
+    print(f"Published build for {siteurl}/ in {_path(output, OUTPUT)} (with _headers and _redirects for Netlify and Cloudflare Pages)")
 
 
 

@@ -50,7 +50,7 @@ def meta_directives() -> dict[str, list[str]]:
 
 def test_headers_file_equals_the_policy_plus_frame_ancestors(tmp_path):
     written = hostfiles.write_host_files(tmp_path)
-    assert [p.name for p in written] == ["_headers"]
+    assert [p.name for p in written] == ["_headers", "_redirects"]
     rules = parse_headers_file((tmp_path / "_headers").read_text(encoding="utf-8"))
     assert list(rules) == ["/*"]
     sent = rules["/*"]
@@ -59,6 +59,14 @@ def test_headers_file_equals_the_policy_plus_frame_ancestors(tmp_path):
     assert sent["X-Frame-Options"] == "DENY"
     assert sent["Strict-Transport-Security"].startswith("max-age=")
     assert set(sent) == {"Content-Security-Policy", *(name for name, _ in policy.OTHER_HEADERS)}
+
+
+def test_english_addresses_get_the_english_404_page_on_netlify(tmp_path):
+    hostfiles.write_host_files(tmp_path)
+    rules = [line.split() for line in (tmp_path / "_redirects").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert rules == [["/en/*", "/en/404.html", "404"]]
+    assert "404" in (ROOT / "docs" / "DEPLOY.md").read_text(encoding="utf-8")
 
 
 def test_the_policy_is_read_from_the_theme_not_copied(tmp_path):

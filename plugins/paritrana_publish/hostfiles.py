@@ -7,13 +7,20 @@ from pathlib import Path
 from .policy import headers
 
 # Files `invoke publish` writes into the output (the hosts read them from the published folder).
-HOST_FILES = ("_headers",)
+HOST_FILES = ("_headers", "_redirects")
 TYPES = (("wasm", "application/wasm"), ("geojson", "application/geo+json"))
 
 
 def netlify_headers() -> str:
     """`_headers` for Netlify and Cloudflare Pages: every header on every path."""
     return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers())
+
+
+def netlify_redirects() -> str:
+    """`_redirects` for Netlify: an unknown English address gets the English 404 page (a file that exists
+    always wins). The root 404.html needs no rule; Cloudflare Pages finds the nearest 404.html itself and
+    skips this rule (it takes no 404 status)."""
+    return "/en/*  /en/404.html  404\n"
 
 
 def nginx() -> str:
@@ -54,17 +61,21 @@ def apache() -> str:
     return "\n".join(lines) + "\n"
 
 
-SNIPPETS = {"headers": netlify_headers, "nginx": nginx, "caddy": caddy, "apache": apache}
+SNIPPETS = {"headers": netlify_headers, "redirects": netlify_redirects, "nginx": nginx, "caddy": caddy,
+            "apache": apache}
 
 
 def write_host_files(output: Path) -> list[Path]:
-    """Write `_headers` into a built site (Netlify and Cloudflare Pages read it; other hosts ignore it)."""
-    target = Path(output) / "_headers"
-    target.write_text(netlify_headers(), encoding="utf-8")
-    return [target]
+    """Write `_headers` and `_redirects` into a built site (Netlify and Cloudflare Pages read them)."""
+    written = []
+    for name, text in (("_headers", netlify_headers()), ("_redirects", netlify_redirects())):
+        target = Path(output) / name
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def doc_block(name: str) -> str:
     """The fenced block a doc carries between <!-- host-NAME:start --> and <!-- host-NAME:end -->."""
-    language = {"headers": "", "nginx": "nginx", "caddy": "caddyfile", "apache": "apache"}[name]
+    language = {"headers": "", "redirects": "", "nginx": "nginx", "caddy": "caddyfile", "apache": "apache"}[name]
     return f"```{language}\n{SNIPPETS[name]()}```"
