@@ -215,11 +215,13 @@ def publish(c, output=None):
     code = build_site(_path(output, OUTPUT), None, "publishconf.py", finish=lambda staging: finish(staging, siteurl))
     if code:
         raise Exit(f"Publish failed (exit {code}); the previous output was left as it was.", code=code)
-    print(f"Published build for {siteurl}/ in {_path(output, OUTPUT)} (with _headers and _redirects for Netlify and Cloudflare Pages)")
+    print(f"Published build for {siteurl}/ in {_path(output, OUTPUT)} "
+          "(with _headers and _redirects for Netlify and Cloudflare Pages)")
 
 
 
-HOST_DOCS = {"docs/DEPLOY.md": ("headers", "nginx", "caddy", "apache"), "docs/SECURITY.md": ("headers", "nginx", "apache")}
+HOST_DOCS = {"docs/DEPLOY.md": ("headers", "nginx", "caddy", "apache"),
+             "docs/SECURITY.md": ("headers", "nginx", "apache")}
 
 
 @task(name="host-docs")

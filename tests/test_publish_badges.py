@@ -73,7 +73,8 @@ def test_a_view_shows_exactly_its_language_badge(built_site):  # noqa: F811
             alone = base64.b64encode(_standalone(inner).encode()).decode()
             page.goto(base + "/404.html")  # any page of the site, so the badge is same-origin
             page.evaluate("""([src, alone, w, h]) => { document.body.innerHTML =
-                `<img id=view src="${src}" width=${w} height=${h}><img id=alone src="data:image/svg+xml;base64,${alone}" width=${w} height=${h}>`;
+                `<img id=view src="${src}" width=${w} height=${h}>` +
+                `<img id=alone src="data:image/svg+xml;base64,${alone}" width=${w} height=${h}>`;
                 return Promise.all([...document.images].map((i) => i.decode())); }""",
                           [f"{base}/lencana/{name}#{lang}", alone, width, height])
             shots[lang] = (page.locator("#view").screenshot(), page.locator("#alone").screenshot())
