@@ -22,6 +22,7 @@ COMMANDS = {
     "test": (["requirements-dev.txt", "requirements.txt"], ["test"]),
     "bench": (["requirements.txt"], ["bench"]),
     "audit": (["requirements-dev.txt", "requirements.txt"], ["audit"]),
+    "publish": (["requirements.txt"], ["publish"]),
 }
 
 
@@ -45,7 +46,7 @@ def ensure_environment(requirement_files: list[str]) -> None:
 def main() -> int:
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command not in COMMANDS:
-        print("usage: python3 dev.py serve | livereload | test | bench | audit", file=sys.stderr)
+        print("usage: python3 dev.py serve | livereload | test | bench | audit | publish", file=sys.stderr)
         return 2
     files, tasks = COMMANDS[command]
     ensure_environment(files)

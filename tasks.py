@@ -40,7 +40,7 @@ TOOLS = {
 # Plugins that keep work between builds, and the setting naming their cache folder (the benchmark and
 # the reproducibility test give each build its own).
 CACHES = {"paritrana_share": "PARITRANA_SHARE_CACHE_DIR", "paritrana_search": "PARITRANA_SEARCH_CACHE_DIR",
-          "paritrana_downloads": "PARITRANA_DOWNLOADS_CACHE_DIR"}
+          "paritrana_downloads": "PARITRANA_DOWNLOADS_CACHE_DIR", "paritrana_fonts": "PARITRANA_FONTS_CACHE_DIR"}
 
 
 def _pelican_command(config: str, output: Path, data: Path | None = None) -> list[str]:
@@ -55,11 +55,13 @@ def _staging_for(output: Path) -> Path:
     return STAGING if output == OUTPUT else output.parent / f".{output.name}.build"
 
 
-def build_site(output: Path = OUTPUT, data: Path | None = None, config: str = "pelicanconf.py") -> int:
+def build_site(output: Path = OUTPUT, data: Path | None = None, config: str = "pelicanconf.py",
+               finish=None) -> int:
     """Build into a staging folder next to `output` and swap it in only on success.
 
     A failed build (bad data, template error, any Pelican warning) leaves `output` exactly as it
-    was and returns Pelican's non-zero exit code; its messages went to stderr.
+    was and returns Pelican's non-zero exit code; its messages went to stderr. `finish(staging)`, when
+    given, completes the staged site and returns its problems: any problem is a failure too (exit 1).
     """
     output = Path(output).resolve()
     staging = _staging_for(output)
@@ -68,6 +70,11 @@ def build_site(output: Path = OUTPUT, data: Path | None = None, config: str = "p
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return result.returncode
+    problems = finish(staging) if finish else []
+    if problems:
+        print("\n".join(problems), file=sys.stderr, flush=True)
+        shutil.rmtree(staging, ignore_errors=True)
+        return 1
     _swap_in(staging, output)
     return 0
 
@@ -192,13 +199,41 @@ def livereload(c, port=PORT, data=None, output=None):
     server.serve(host="127.0.0.1", port=port, root=str(output_dir), open_url_delay=None)
 
 
-@task
-def publish(c):
-    """Build the public site with publishconf.py (needs PARITRANA_SITEURL) into output/."""
-    code = build_site(OUTPUT, None, "publishconf.py")
-    if code:
-        raise Exit(f"Publish build failed (exit {code}); output/ was left as it was.", code=code)
+@task(help={"output": "output folder (default output/)"})
+def publish(c, output=None):
+    """Build the public site with publishconf.py into output/: needs PARITRANA_SITEURL, writes `_headers`/`_redirects`,
+    and refuses (leaving output/ as it was) when any canonical, hreflang, og:url, sitemap or feed URL is
+    not absolute under that address."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from paritrana_publish.run import finish
+    from paritrana_publish.siteurl import SiteUrlError, check_siteurl
 
+    try:
+        siteurl = check_siteurl(os.environ.get("PARITRANA_SITEURL"))
+    except SiteUrlError as exc:
+        raise Exit(f"Publish refused: {exc}", code=2) from None
+    code = build_site(_path(output, OUTPUT), None, "publishconf.py", finish=lambda staging: finish(staging, siteurl))
+    if code:
+        raise Exit(f"Publish failed (exit {code}); the previous output was left as it was.", code=code)
+    print(f"Published build for {siteurl}/ in {_path(output, OUTPUT)} "
+          "(with _headers and _redirects for Netlify and Cloudflare Pages)")
+
+
+
+HOST_DOCS = {"docs/DEPLOY.md": ("headers", "nginx", "caddy", "apache"),
+             "docs/SECURITY.md": ("headers", "nginx", "apache")}
+
+
+@task(name="host-docs")
+def host_docs(c):
+    """Rewrite the host snippets (_headers, nginx, Caddy, Apache) in docs/ from the theme's one policy."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from paritrana_publish.hostfiles import doc_block
+
+    for doc, names in HOST_DOCS.items():
+        for name in names:
+            update_section(ROOT / doc, f"host-{name}", doc_block(name))
+        print(f"{doc}: {', '.join(names)}")
 
 # --- tools for the quality gates ----------------------------------------------------------------
 
@@ -291,16 +326,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve_folder(root: Path, port: int = 0):
+def serve_folder(root: Path, port: int = 0, prefix: str = "/", headers=()):
     """Serve a built site on 127.0.0.1 in a thread, gzip-compressed like a production host.
 
     Returns (server, base URL); call server.shutdown() when done. Unknown paths get the 404 page of
-    their language with status 404.
+    their language with status 404. `prefix` serves the site under a sub-path ('/arsip/'), as a
+    publish build for such an address expects; `headers` ((name, value) pairs) go with every response.
     """
     import gzip
     import http.server
 
     root = Path(root)
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -309,11 +346,25 @@ def serve_folder(root: Path, port: int = 0):
         def log_message(self, *args):
             pass
 
+        def end_headers(self):
+            for name, value in headers:
+                self.send_header(name, value)
+            super().end_headers()
+
         def do_GET(self):
+            if prefix != "/":
+                if not (self.path + "/").startswith(prefix):
+                    self.send_error(404)
+                    return
+                self.path = "/" + self.path[len(prefix):] if self.path.startswith(prefix) else "/"
             path = self.translate_path(self.path)
             if os.path.isdir(path):
                 if not self.path.split("?")[0].endswith("/"):
-                    return super().do_GET()  # the standard redirect to the slash
+                    self.send_response(301)  # the standard redirect to the slash, under the prefix
+                    self.send_header("Location", prefix + self.path.split("?")[0].lstrip("/") + "/")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 path = os.path.join(path, "index.html")
             status = 200
             if not os.path.isfile(path):
@@ -347,68 +398,82 @@ def serve_folder(root: Path, port: int = 0):
 COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
                 "application/geo+json", "image/svg+xml", "text/plain", "application/xml", "text/xml",
                 "application/manifest+json", "text/csv"}
-AUDIT_PAGES = (("home", "", "en/"), ("edition", "tahun/{edition}/", "en/year/{edition}/"),
-               ("province", "provinsi/{province}/", "en/province/{province}/"), ("map", "peta/", "en/map/"))
-
-
 @task(help={"form": "mobile (default) or desktop", "edition": "edition year to audit",
-            "province": "province slug to audit", "markdown": "write the scores into this file's audit block"})
-def audit(c, form="mobile", edition="2024", province="jawa-timur", markdown=None):
-    """Lighthouse (npm, Debian Chromium) on home, an edition, a province and the map, in both languages.
+            "province": "province slug to audit (its longest regency or city page is audited too)",
+            "path": "the sub-path the site is published and served under, e.g. /arsip/ (default /)",
+            "markdown": "write the scores into this file's audit block"})
+def audit(c, form="mobile", edition="2024", province="jawa-timur", path="/", markdown=None):
+    """Lighthouse (npm, Debian Chromium) on every page type in both languages, as published.
 
-    Builds the public configuration (absolute URLs, as published) into a temporary folder, serves it
-    gzip-compressed on 127.0.0.1 and prints the four category scores of each page.
+    Runs `invoke publish` for http://127.0.0.1:<port><path> into a temporary folder (publishconf.py,
+    absolute URLs, the URL check, _headers), serves it there gzip-compressed with the headers of
+    `_headers`, and prints the four category scores of home, edition, province, regency or city,
+    category, map, search, data and about pages.
     """
     import tempfile
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from paritrana_publish.audit import audit_pages
+    from paritrana_publish.policy import headers
+    from paritrana_publish.run import finish
 
     missing = ensure_tools(c)
     if {"chromium", "npm"} & set(missing):
         raise Exit("audit needs Chromium and npm (see the messages above)", code=1)
     chromium = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
+    prefix = "/" + path.strip("/") + "/" if path.strip("/") else "/"
     with tempfile.TemporaryDirectory(prefix="paritrana-audit-") as tmp:
         site, reports = Path(tmp) / "site", Path(tmp) / "reports"
         reports.mkdir()
         port = free_port()
-        os.environ["PARITRANA_SITEURL"] = f"http://127.0.0.1:{port}"
-        if build_site(site, None, "publishconf.py"):
+        siteurl = f"http://127.0.0.1:{port}{prefix}".rstrip("/")
+        os.environ["PARITRANA_SITEURL"] = siteurl + "/"
+        if build_site(site, None, "publishconf.py", finish=lambda staging: finish(staging, siteurl)):
             raise Exit("the publish build failed", code=1)
-        server, base = serve_folder(site, port)
+        sent = [(n, v) for n, v in headers() if n != "Strict-Transport-Security"]  # plain http on 127.0.0.1
+        server, _base = serve_folder(site, port, prefix, sent)
         rows = []
         try:
-            for kind, id_path, en_path in AUDIT_PAGES:
-                for lang, path in (("id", id_path), ("en", en_path)):
-                    path = path.format(edition=edition, province=province)
-                    if not (site / path / "index.html").exists():
-                        print(f"(no {kind} page at /{path}: skipped)")
-                        continue
+            for kind, id_path, en_path in audit_pages(site, siteurl, edition, province):
+                for lang, page in (("id", id_path), ("en", en_path)):
                     report = reports / f"{kind}-{lang}.json"
                     preset = " --preset=desktop" if form == "desktop" else ""
-                    c.run(f"{NODE_MODULES / '.bin' / 'lighthouse'} {base}/{path} --quiet --output=json "
-                          f"--output-path={report} --chrome-path={chromium}{preset} "
-                          "--only-categories=performance,accessibility,best-practices,seo "
-                          f"--chrome-flags=\"{' '.join(CHROMIUM_FLAGS)}\"", hide=True)
+                    command = (f"{NODE_MODULES / '.bin' / 'lighthouse'} {siteurl}/{page} --quiet --output=json "
+                               f"--output-path={report} --chrome-path={chromium}{preset} "
+                               "--only-categories=performance,accessibility,best-practices,seo "
+                               f"--chrome-flags=\"{' '.join(CHROMIUM_FLAGS)}\"")
+                    for attempt in range(3):  # Lighthouse's own trace errors (NO_NAVSTART) under load
+                        ran = c.run(command, hide=True, warn=True)
+                        if ran.ok:
+                            break
+                        print(f"{kind} {lang}: Lighthouse failed ({ran.stderr.strip().splitlines()[-1:]}); "
+                              f"{'again' if attempt < 2 else 'giving up'}", flush=True)
+                    else:
+                        raise Exit(f"Lighthouse failed three times on {siteurl}/{page}", code=1)
                     result = json.loads(report.read_text())
                     scores = {k: round(100 * (v["score"] or 0)) for k, v in result["categories"].items()}
                     failing = [a["id"] for a in result["audits"].values()
                                if a.get("score") is not None and a["score"] < 1
                                and a.get("scoreDisplayMode") in ("binary", "numeric")]
-                    rows.append((kind, lang, f"/{path}", scores, failing))
-                    print(f"{kind:9} {lang}  /{path:28} performance {scores['performance']:3}  "
+                    rows.append((kind, lang, f"{prefix}{page}", scores, failing))
+                    print(f"{kind:9} {lang}  {prefix}{page:34} performance {scores['performance']:3}  "
                           f"accessibility {scores['accessibility']:3}  best-practices "
                           f"{scores['best-practices']:3}  SEO {scores['seo']:3}", flush=True)
         finally:
             server.shutdown()
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    options = f"--form {form}" + (f" --path {prefix}" if prefix != "/" else "")
     lines = [f"Lighthouse {_lighthouse_version()} ({form}), Chromium {_chromium_version(chromium)}; "
-             f"`invoke audit --form {form}{' --markdown ' + markdown if markdown else ''}`; load average at the "
-             f"end {load} (the performance score drops when other processes compete for the 2 cores).", "",
+             f"`invoke audit {options}{' --markdown ' + markdown if markdown else ''}` (a publish build served at "
+             f"`http://127.0.0.1:<port>{prefix}` with the headers of `_headers`); load average at the end {load} "
+             "(the performance score drops when other processes compete for the 2 cores).", "",
              "| page | lang | URL | performance | accessibility | best practices | SEO |",
              "|---|---|---|---|---|---|---|"]
-    for kind, lang, path, s, _failing in rows:
-        lines.append(f"| {kind} | {lang} | `{path}` | {s['performance']} | {s['accessibility']} | "
+    for kind, lang, url, s, _failing in rows:
+        lines.append(f"| {kind} | {lang} | `{url}` | {s['performance']} | {s['accessibility']} | "
                      f"{s['best-practices']} | {s['seo']} |")
     notes = [f"- {kind} {lang}: below full score: {', '.join(sorted(failing))}"
-             for kind, lang, _path, _s, failing in rows if failing]
+             for kind, lang, _url, _s, failing in rows if failing]
     if notes:
         lines += ["", "Audits below full score (they cost points only where weighted):", *notes]
     print("\n" + "\n".join(lines))

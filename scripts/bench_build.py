@@ -14,7 +14,8 @@ with PARITRANA_DATA_DIR pointing at the dataset:
 For each it prints wall time, HTML pages written per second, peak memory (the largest process's RSS, from
 getrusage, and the whole process tree's PSS, sampled from /proc/*/smaps_rollup every 100 ms: pages
 a forked process shares with its parent are counted once), CPU time (user+sys, all
-processes: > wall time means both cores were used) and output size. Synthetic data come from
+processes: > wall time means both cores were used) and output size: files and bytes per top-level folder,
+against what free static hosts accept (HOST_TARGETS). Synthetic data come from
 plugins/paritrana_data/synthetic.py (`make_dataset`: real region codes, 38 provinces x 20 years of
 coverage) and are cached under .bench/.
 """
@@ -43,6 +44,8 @@ sys.path.insert(0, str(ROOT))
 from tasks import CACHES, update_section  # noqa: E402
 BENCH = ROOT / ".bench"
 TARGETS = {"bundled": (15, None), 10_000: (20, None), 100_000: (60, 1024)}  # seconds, MB
+# What free static hosts accept (files, bytes): Cloudflare Pages takes 20,000 files, GitHub Pages 1 GB.
+HOST_TARGETS = {"bundled": (3_000, None), 10_000: (20_000, 500 * 10**6), 100_000: (None, 10**9)}
 
 
 def dataset(rows: int, seed: int) -> Path:
@@ -148,7 +151,42 @@ def build(data: Path | None, output: Path, cache: Path) -> dict:
             "pages_per_s": pages / wall, "peak_rss_mb": usage.ru_maxrss / 1024,
             "peak_tree_mb": peak["tree"] / 1024,
             "cpu_s": usage.ru_utime + usage.ru_stime, "children_maxrss_mb": children.ru_maxrss / 1024,
-            "size_mb": sum(p.stat().st_size for p in files) / 2**20}
+            "size_mb": sum(p.stat().st_size for p in files) / 2**20, "folders": folders(output, files)}
+
+
+def folders(output: Path, files: list[Path]) -> dict[str, list[int]]:
+    """Files and bytes (as uploaded: every path counted, hard links too) per top-level folder of a site."""
+    found: dict[str, list[int]] = {}
+    for path in files:
+        parts = path.relative_to(output).parts
+        top = parts[0] if len(parts) > 1 else "(top files)"
+        if top == "en" and len(parts) > 2:
+            top = f"en/{parts[1]}"
+        entry = found.setdefault(top, [0, 0])
+        entry[0] += 1
+        entry[1] += path.stat().st_size
+    return found
+
+
+def host_rows(results) -> tuple[list[str], list[str]]:
+    """Markdown rows of files and bytes per dataset against what free hosts accept, and the verdicts."""
+    lines = ["| data | files | bytes | target | largest folders (files, MB) |", "|---|---|---|---|---|"]
+    verdicts = []
+    for label, runs in results:
+        m = runs.get("warm") or runs["cold"]
+        key = "bundled" if label == "bundled" else int(label.replace(",", ""))
+        total = sum(b for _f, b in m["folders"].values())
+        limit_files, limit_bytes = HOST_TARGETS.get(key, (None, None))
+        target = " and ".join(t for t in (f"≤ {limit_files:,} files" if limit_files else "",
+                                          f"≤ {limit_bytes / 10**6:,.0f} MB" if limit_bytes else "") if t) or "none"
+        biggest = sorted(m["folders"].items(), key=lambda kv: -kv[1][1])[:5]
+        lines.append(f"| {label} | {m['files']:,} | {total / 10**6:,.1f} MB | {target} | "
+                     + ", ".join(f"{name}/ {f:,}, {b / 10**6:,.1f}" for name, (f, b) in biggest) + " |")
+        if limit_files or limit_bytes:
+            ok = (not limit_files or m["files"] <= limit_files) and (not limit_bytes or total <= limit_bytes)
+            verdicts.append(f"{label}: {target} (free hosts): {'met' if ok else 'NOT MET'} "
+                            f"({m['files']:,} files, {total / 10**6:,.1f} MB)")
+    return lines, verdicts
 
 
 def machine() -> dict:
@@ -234,8 +272,11 @@ def main(argv=None) -> int:
         for run, m in runs.items():
             lines.append(fmt_row(label, run, m))
     verdicts = [v for label, runs in results if (v := verdict(label, runs))]
+    hosts, host_verdicts = host_rows(results)
     print("\n" + "\n".join(lines))
     print("\n".join(verdicts))
+    print("\nWhat a free host receives (MB = 10^6 bytes; every file counted, as uploaded):\n" + "\n".join(hosts))
+    print("\n".join(host_verdicts))
     if args.markdown:
         when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         command = "invoke bench --sizes \"" + " ".join(str(s) for s in sizes) + "\"" + \
@@ -245,7 +286,9 @@ def main(argv=None) -> int:
                 f"- Machine: {info['cpu']}, {info['cores']} cores ({info['usable']} usable), {info['ram_gb']} GB RAM, "
                 f"{info['os']}; Python {info['python']}, Pelican {info['pelican']}; load average at start "
                 f"{info['load']}.\n- Plugins enabled: {info['plugins']}.\n\n" + "\n".join(lines) + "\n\n"
-                + "\n".join(f"- {v}" for v in verdicts) + "\n")
+                + "\n".join(f"- {v}" for v in verdicts) + "\n\nWhat a free host receives (MB = 10^6 bytes; "
+                "every file counted, as uploaded):\n\n" + "\n".join(hosts) + "\n\n"
+                + "\n".join(f"- {v}" for v in host_verdicts) + "\n")
         update_section(args.markdown if args.markdown.is_absolute() else ROOT / args.markdown, "bench", text)
         print(f"\nWrote the results into {args.markdown}.")
     return 0

@@ -99,17 +99,29 @@ def test_badges_are_drawn_once_and_linked_into_the_output(tmp_path, monkeypatch)
     cache = tmp_path / "cache"
     first = badge_store.BadgeStore(cache)
     key, width, height = first.size(_badge_inputs("Kabupaten Raja Ampat"))
-    first.size(_badge_inputs("Kota Surabaya"))
-    first.write({"lencana/a-id.svg": key}, tmp_path / "out1")
+    other, _width, other_height = first.size(_badge_inputs("Kota Surabaya"))
+    first.write({"lencana/a.svg": {"id": key, "en": other}}, tmp_path / "out1")
     assert drawn == ["Kabupaten Raja Ampat", "Kota Surabaya"]
 
     second = badge_store.BadgeStore(cache)  # a later build: heights come from the index, nothing is drawn
     assert second.size(_badge_inputs("Kabupaten Raja Ampat")) == (key, width, height)
     assert drawn == ["Kabupaten Raja Ampat", "Kota Surabaya"]
-    second.write({"lencana/a-id.svg": key}, tmp_path / "out2")
-    out1, out2 = (tmp_path / d / "lencana/a-id.svg" for d in ("out1", "out2"))
+    stats = second.write({"lencana/a.svg": {"id": key, "en": other}}, tmp_path / "out2")
+    assert stats["files"] == 1 and stats["badges"] == 2 and stats["stacked"] == 0  # the stacked file was kept
+    out1, out2 = (tmp_path / d / "lencana/a.svg" for d in ("out1", "out2"))
     assert out1.read_bytes() == out2.read_bytes() and b"Raja Ampat" in out1.read_bytes()
-    assert f'height="{height}"' in out1.read_text()
+    assert out1.stat().st_ino == out2.stat().st_ino  # linked from the cache, not written twice
+    # One file, two views: each frames its own badge at its own height; without a fragment, the first.
+    text = out1.read_text()
+    assert f'<view id="id" viewBox="0 0 {width} {height}"/>' in text
+    assert f'<view id="en" viewBox="0 {height} {width} {other_height}"/>' in text
+    assert text.startswith(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" ')
+    assert b"Kota Surabaya" in out1.read_bytes()
+    memory = badge_store.BadgeStore(None)  # no cache folder: the same bytes, drawn in the build
+    memory.size(_badge_inputs("Kabupaten Raja Ampat"))
+    memory.size(_badge_inputs("Kota Surabaya"))
+    memory.write({"lencana/a.svg": {"id": key, "en": other}}, tmp_path / "out3")
+    assert (tmp_path / "out3" / "lencana/a.svg").read_bytes() == out1.read_bytes()
 
     second.path(key).unlink()  # the cache lost a file: the next build draws it again
     third = badge_store.BadgeStore(cache)

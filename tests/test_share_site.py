@@ -154,6 +154,16 @@ class Snippet(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
+def badge_view(stack, lang: str):
+    """The badge a view of an award's one badge file shows: the nested <svg> its <view> frames."""
+    views = {v.get("id"): v.get("viewBox").split() for v in stack.findall(f"{SVG}view")}
+    _x, top, width, height = views[lang]
+    for inner in stack.findall(f"{SVG}svg"):
+        if (inner.get("y"), inner.get("width"), inner.get("height")) == (top, width, height):
+            return inner
+    raise LookupError(f"no badge under the view {lang!r}")
+
+
 def test_every_award_of_a_place_page_has_its_badge_and_code(built_site):  # noqa: F811
     problems, checked = [], 0
     for url, (kind, code, awards) in sorted(PLACES.items()):
@@ -178,14 +188,14 @@ def test_every_award_of_a_place_page_has_its_badge_and_code(built_site):  # noqa
             (_, a), (_, img) = snippet.tags
             if a.get("href") != url:
                 problems.append(f"{url}: snippet links to {a.get('href')}, not the permalink")
-            if img.get("src") != f"/lencana/{w.id}-{lang}.svg":
+            if img.get("src") != f"/lencana/{w.id}.svg#{lang}":
                 problems.append(f"{url}: snippet image {img.get('src')}")
                 continue
-            file = built_site.root / "lencana" / f"{w.id}-{lang}.svg"
+            file = built_site.root / "lencana" / f"{w.id}.svg"
             try:
-                root = ET.parse(file).getroot()
-            except (OSError, ET.ParseError) as exc:
-                problems.append(f"{url}: badge {file.name} is not valid SVG: {exc}")
+                root = badge_view(ET.parse(file).getroot(), lang)
+            except (OSError, ET.ParseError, LookupError) as exc:
+                problems.append(f"{url}: badge {file.name}#{lang} is not valid SVG with that view: {exc}")
                 continue
             title = root.find(f"{SVG}title")
             if root.tag != f"{SVG}svg" or root.get("role") != "img" or title is None or not title.text:
@@ -215,8 +225,9 @@ def test_badges_only_on_province_and_regency_pages(built_site):  # noqa: F811
 def test_a_regency_badge_names_the_government_and_its_award(built_site):  # noqa: F811
     w = next(w for w in DATA.winners if w.kind == "pemkab" and w.rank == 1 and w.edition and w.regency)
     r = REGENCIES[w.regency]
-    title_id = ET.parse(built_site.root / "lencana" / f"{w.id}-id.svg").getroot().find(f"{SVG}title").text
-    title_en = ET.parse(built_site.root / "lencana" / f"{w.id}-en.svg").getroot().find(f"{SVG}title").text
+    stack = ET.parse(built_site.root / "lencana" / f"{w.id}.svg").getroot()
+    title_id = badge_view(stack, "id").find(f"{SVG}title").text
+    title_en = badge_view(stack, "en").find(f"{SVG}title").text
     assert title_id.startswith(f"Peringkat 1 · {expected_award(w)} · {r.name}")
     assert title_en.startswith(f"1st place · {expected_award(w)} · {r.name}")
 

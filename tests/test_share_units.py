@@ -124,7 +124,7 @@ def test_qr_svg_is_named_and_encodes_the_url():
 def test_urls_and_snippet_attributes():
     assert site_image_url("id") == "gambar/bagikan/situs.png"
     assert site_image_url("en") == "en/images/share/site.png"
-    assert badge_url("w123", "en") == "lencana/w123-en.svg"
+    assert badge_url("w123", "en") == "lencana/w123.svg#en"  # a view of the award's one badge file
     assert absolute("", "provinsi/x/") == "/provinsi/x/"
     assert absolute("https://arsip.example/", "provinsi/x/") == "https://arsip.example/provinsi/x/"
     assert _attr('a "b" <c> & d') == "a &quot;b&quot; &lt;c&gt; &amp; d"

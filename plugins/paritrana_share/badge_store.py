@@ -2,8 +2,13 @@
 
 At 100,000 awards a build offers 200,000 badges (one per award and language). Each is drawn only
 when its texts change: the store keeps the SVG under <cache>/badges/ and its height in an index
-(pages need it for the snippet before anything is written), draws again any file the cache lost,
-and the generator links the files into the output.
+(pages need it for the snippet before anything is written), draws again any file the cache lost.
+
+The output holds ONE file per award for both languages (free hosts cap a site's file count: 20,000
+on Cloudflare Pages): `lencana/<award>.svg` stacks the badge of each language and names each with
+an SVG <view>, so `lencana/<award>.svg#en` shows the English badge alone, exactly as drawn, and the
+file opened without a fragment shows the first language's. The stacked files are cached too, named
+by the keys of their badges, and linked into the output.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from paritrana_pages.files import place
 from .badge import BADGE_VERSION, WIDTH, render_badge
 
 INDEX = "heights.json"
+STACK_VERSION = 1  # bump when stacked() changes: part of every stacked file's key
 
 
 class BadgeStore:
@@ -69,21 +75,47 @@ class BadgeStore:
             self.drawn += 1
         return key, WIDTH, height
 
-    def write(self, badges: dict[str, str], output: Path) -> dict:
-        """Put every badge (output path -> key) into `output`, linked from the cache."""
+    def svg(self, key: str) -> str:
+        """One drawn badge's SVG text."""
+        if self.root is None:
+            return self.fresh[key]
+        try:
+            return self.path(key).read_text(encoding="utf-8").rstrip("\n")
+        except FileNotFoundError:
+            raise SystemExit(f"paritrana_share: the badge {self.path(key)} left the cache during the build "
+                             "(was the cache folder cleaned meanwhile?); build again") from None
+
+    def stacked(self, views: dict[str, str]) -> str:
+        """One SVG holding the badge of each view (language -> badge key), each named by a <view>."""
+        parts, names, top = [], [], 0
+        for name, key in views.items():
+            height = self.heights[key]
+            names.append(f'<view id="{name}" viewBox="0 {top} {WIDTH} {height}"/>')
+            inner = self.svg(key).replace(' xmlns="http://www.w3.org/2000/svg"', "", 1)
+            parts.append(inner.replace("<svg ", f'<svg x="0" y="{top}" ', 1))
+            top += height
+        first = self.heights[next(iter(views.values()))]
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{first}" '
+                f'viewBox="0 0 {WIDTH} {first}">' + "".join(names) + "".join(parts) + "</svg>")
+
+    def write(self, badges: dict[str, dict[str, str]], output: Path) -> dict:
+        """Put every badge file (output path -> {language: badge key}) into `output`, linked from the cache."""
         self._save_index()
-        root, out = str(self.root), str(output)
-        for relative, key in sorted(badges.items()):
-            target = f"{out}/{relative}"  # plain strings: 200,000 of these at scale
+        out = str(output)
+        stacked = 0
+        for relative, views in sorted(badges.items()):
+            target = f"{out}/{relative}"  # plain strings: 100,000 of these at scale
             if self.root is None:
-                _write(Path(target), self.fresh[key])
+                _write(Path(target), self.stacked(views))
                 continue
-            try:
-                place(f"{root}/{key[:2]}/{key}.svg", target)
-            except FileNotFoundError:
-                raise SystemExit(f"paritrana_share: the badge {self.path(key)} left the cache during the build "
-                                 "(was the cache folder cleaned meanwhile?); build again") from None
-        return {"badges": len(badges), "drawn": self.drawn}
+            key = self.key({"stacked": sorted(views.items()), "layout": STACK_VERSION})
+            if not self._in_cache(key):
+                _write(self.path(key), self.stacked(views))
+                self._files.add(key)
+                stacked += 1
+            place(str(self.path(key)), target)
+        return {"badges": sum(len(v) for v in badges.values()), "files": len(badges), "drawn": self.drawn,
+                "stacked": stacked}
 
     def _save_index(self) -> None:
         """Record the heights of this build's new badges (atomically: builds may share the cache)."""

@@ -50,7 +50,7 @@ def collect(sender, pages, index, settings) -> None:
         spec = site_card(index, lab)
         images[site_image_url(code)] = spec
         site[code] = _image(site_image_url(code), spec)
-    badges: dict[str, str] = {}  # output path -> badge key in the store
+    badges: dict[str, dict[str, str]] = {}  # output path -> {language: badge key in the store}
     store = BadgeStore(Path(settings["PARITRANA_SHARE_CACHE_DIR"]))
     print_pages = []
     for page in pages:
@@ -70,7 +70,7 @@ def collect(sender, pages, index, settings) -> None:
             items = []
             for w in badge_awards(index, page.key):
                 item, key = badge_for(index, lab, w, siteurl, permalink, store)
-                badges[item.url] = key
+                badges.setdefault(item.url.split("#", 1)[0], {})[page.lang] = key
                 items.append(item)
             summary = print_page(index, lab, page, siteurl, limit, qr)
             summary.values["share"] = dict(share)

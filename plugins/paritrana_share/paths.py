@@ -6,7 +6,7 @@ image, badge or print summary keeps its address as long as its page does.
     gambar/bagikan/provinsi/papua-barat-daya/raja-ampat.png    en/images/share/province/…/raja-ampat.png
     gambar/bagikan/tahun/2023.png                              en/images/share/year/2023.png
     gambar/bagikan/situs.png                                   en/images/share/site.png
-    lencana/<winner-id>-id.svg                                 lencana/<winner-id>-en.svg
+    lencana/<winner-id>.svg#id                                 lencana/<winner-id>.svg#en (one file)
     provinsi/papua-barat-daya/raja-ampat/cetak/                en/province/papua-barat-daya/raja-ampat/print/
 """
 
@@ -51,7 +51,13 @@ def site_image_url(lang: str) -> str:
 
 
 def badge_url(winner_id: str, lang: str) -> str:
-    return f"{BADGE_DIR}/{winner_id}-{lang}.svg"
+    """The badge of an award in a language: a view of the award's one badge file (badge_store.py)."""
+    return f"{badge_file(winner_id)}#{lang}"
+
+
+def badge_file(winner_id: str) -> str:
+    """The one badge file of an award, holding its badge in every language."""
+    return f"{BADGE_DIR}/{winner_id}.svg"
 
 
 def print_url(index, key: tuple, lang: str) -> str:
