@@ -336,3 +336,13 @@ def fmt_figure(f, lang: str) -> str:
     bounds = {"more_than": {"id": "lebih dari ", "en": "more than "},
               "less_than": {"id": "kurang dari ", "en": "less than "}}
     return bounds[f.bound][lang] + text if f.bound else text
+
+
+def badge_view(stack, lang: str):
+    """The badge a view of an award's one badge file shows: the nested <svg> its <view> frames."""
+    views = {v.get("id"): v.get("viewBox").split() for v in stack.findall("{http://www.w3.org/2000/svg}view")}
+    _x, top, width, height = views[lang]
+    for inner in stack.findall("{http://www.w3.org/2000/svg}svg"):
+        if (inner.get("y"), inner.get("width"), inner.get("height")) == (top, width, height):
+            return inner
+    raise LookupError(f"no badge under the view {lang!r}")

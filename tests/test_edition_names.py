@@ -11,6 +11,7 @@ import pytest
 
 from site_build import built_site  # noqa: F401
 from site_build import ROOT, dataset
+from site_build import badge_view
 
 from paritrana_data.problems import Problems
 from paritrana_data.vocab import load_editions
@@ -122,11 +123,12 @@ def test_no_row_says_the_source_uses_one_of_the_editions_known_names(built_site)
 def test_every_badge_uses_the_name_its_winners_sources_use(built_site):  # noqa: F811
     checked = 0
     for w in DATA.winners:
+        file = built_site.root / "lencana" / f"{w.id}.svg"
+        if not file.exists():
+            continue
+        stack = ET.parse(file).getroot()
         for lang in ("id", "en"):
-            file = built_site.root / "lencana" / f"{w.id}-{lang}.svg"
-            if not file.exists():
-                continue
-            root = ET.parse(file).getroot()
+            root = badge_view(stack, lang)
             title = root.find(f"{SVG}title").text
             drawn = " ".join(t for el in root.iter(f"{SVG}text") for t in el.itertext())
             assert f" · {expected_award(w)} · " in title, (w.id, title)

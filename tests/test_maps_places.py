@@ -23,7 +23,7 @@ for w in DATA.winners:
     if w.regency:
         WINNERS_BY_REGENCY[w.regency] = WINNERS_BY_REGENCY.get(w.regency, 0) + 1
 PROVINCE_URL = {"id": "/provinsi/{}/", "en": "/en/province/{}/"}
-BUDGET_KB = {"province": 60, "regency": 40, "map": 300}
+BUDGET_KB = {"province": 60, "regency": 40, "map": 300, "font": 32}
 
 
 def gz(data: bytes) -> int:
@@ -138,6 +138,8 @@ def _local_assets(built_site, page, kinds=("script", "link")) -> list:  # noqa: 
         href = el.attrs.get("src") if el.tag == "script" else el.attrs.get("href") if el.tag == "link" else None
         if el.tag == "link" and el.attrs.get("rel") not in ("stylesheet", "preload"):
             continue
+        if el.tag == "link" and el.attrs.get("as") == "font" and "font" not in kinds:
+            continue  # the site's one font is weighed once, against its own budget
         if href and href.startswith("/"):
             found.append(href)
     return found
@@ -168,6 +170,12 @@ def test_page_weight_budgets(built_site):  # noqa: F811
         largest = max(found)
         print(f"largest {kind} page: {largest[1]} {largest[0] / 1024:.1f} KB gzip with CSS and JS ({len(found)} pages)")
         assert largest[0] <= BUDGET_KB[kind] * 1024, f"{largest[1]} is over {BUDGET_KB[kind]} KB gzip"
+    fonts = {h for h in _local_assets(built_site, built_site.pages["/"], kinds=("link", "font")) if h.endswith(".woff2")}
+    assert fonts, "the site serves its own font"
+    for href in fonts:
+        size = (built_site.root / href.lstrip("/")).stat().st_size
+        print(f"{href}: {size / 1024:.1f} KB (WOFF2, loaded once for the whole site)")
+        assert size <= BUDGET_KB["font"] * 1024, href
     for url in ("/peta/", "/en/map/"):
         page = built_site.pages[url]
         code = next(built_site.root / h.lstrip("/") for h in _local_assets(built_site, page) if "/maps/map-" in h)

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from PIL import Image
 
 from site_build import built_site  # noqa: F401
-from site_build import dataset
+from site_build import badge_view, dataset
 from test_edition_names import expected_award
 
 DATA = dataset()
@@ -152,16 +152,6 @@ class Snippet(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-
-
-def badge_view(stack, lang: str):
-    """The badge a view of an award's one badge file shows: the nested <svg> its <view> frames."""
-    views = {v.get("id"): v.get("viewBox").split() for v in stack.findall(f"{SVG}view")}
-    _x, top, width, height = views[lang]
-    for inner in stack.findall(f"{SVG}svg"):
-        if (inner.get("y"), inner.get("width"), inner.get("height")) == (top, width, height):
-            return inner
-    raise LookupError(f"no badge under the view {lang!r}")
 
 
 def test_every_award_of_a_place_page_has_its_badge_and_code(built_site):  # noqa: F811
