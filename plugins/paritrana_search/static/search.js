@@ -13,7 +13,10 @@ if (form) {
 function unavailable() {
   const notice = document.getElementById("search-unavailable");
   if (notice) notice.hidden = false;
-  if (form) form.hidden = true;
+  if (form) {
+    form.hidden = true;
+    form.classList.add("search-off");
+  }
 }
 
 function message(name, values = {}) {
