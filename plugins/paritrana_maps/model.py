@@ -274,8 +274,7 @@ class MapsModel:
         if not provinces:
             return None
         return {"text": _("Public sources give %(metric)s figures for %(count)s of %(total)s provinces, counted on "
-                          "%(bases)s different bases (such as UCJ or a BPJS Ketenagakerjaan office's own worker "
-                          "base) that do not compare with each other; the map shows one basis at a time.",
+                          "%(bases)s bases that do not compare; the map shows one basis at a time.",
                           metric=self.metric_name(labels.lang).lower(), count=len(provinces),
                           total=len(self.codes), bases=len(self.bases)),
                 "link": Link(_("The coverage map, every year"), map_url(labels.lang.code))}
