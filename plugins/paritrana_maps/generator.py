@@ -24,7 +24,7 @@ from . import svg
 from .boundaries import BoundaryError, load_boundaries
 from .awardsmap import AwardsMap
 from .foliummap import LEAFLET_DIR, build_map
-from .model import ANCHOR, MapsModel, join_names, map_url
+from .model import ANCHOR, MapsModel, basis_anchor, join_names, map_url
 
 BASIS_PARAM = {"id": "dasar", "en": "basis"}  # map page: ?dasar=ucj / ?basis=ucj
 from .placemaps import SHARE_SHAPES, PlaceMaps, regency_shapes
@@ -202,7 +202,7 @@ class MapsGenerator(Generator):
                   for y in reversed(model.views[basis])]
         name = model.basis_name(labels, basis)
         first = next(b for b in blocks if b["year"] == year)
-        return {"basis": basis, "name": name, "id": f"dasar-{basis.replace('_', '-')}", "drawn": drawn,
+        return {"basis": basis, "name": name, "id": basis_anchor(basis), "drawn": drawn,
                 "year": str(year), "years": [str(y) for y in model.views[basis]], "blocks": blocks,
                 "summary": f"{year}, {name}: " + first["summary"]}
 

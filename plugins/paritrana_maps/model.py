@@ -233,8 +233,11 @@ class MapsModel:
         if highlight:
             notes.append(_("%(province)s is outlined in black.", province=cells[highlight].name))
         flagged = [c for c in ranked if c.flags]
+        # On the map page a year's section is named by its basis's heading and its own: unique names.
+        labelled = (f"{basis_anchor(basis)}-judul " if kind == "map" else "") + f"{block_id}-judul"
         block = {
             "id": block_id, "kind": kind, "year": year, "heading": heading, "highlight": highlight,
+            "labelled": labelled,
             "basis": basis, "basis_name": basis_name, "ranks": is_ranked(basis),
             "summary": self.summary(labels, year, ranked, basis), "notes": notes,
             "flagged": [{"cell": c, "text": "; ".join(c.flags)} for c in flagged],
@@ -290,6 +293,11 @@ class _Basis:
 
     def __init__(self, basis: str):
         self.basis = basis
+
+
+def basis_anchor(basis: str) -> str:
+    """The map page's section of a basis: 'dasar-bpjs-office'."""
+    return "dasar-" + basis.replace("_", "-")
 
 
 def map_url(lang: str) -> str:
