@@ -21,14 +21,16 @@ from quality_support import serving
 from site_build import built_site  # noqa: F401
 from site_build import PLUGINS, ROOT, dataset
 
-from paritrana_maps.model import latest_by_year, midpoint
+from paritrana_maps.bases import default_year, latest_by_basis
+from paritrana_maps.model import midpoint
 from paritrana_maps.scale import Scale
 from paritrana_maps.settings import DEFAULTS
 
 CHROMIUM = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-LATEST = latest_by_year(dataset().coverage, "coverage_pct")
+VIEWS = latest_by_basis(dataset().coverage, "coverage_pct")  # {basis: {year: {code: figure}}}
+DEFAULT = next(iter(VIEWS))  # the basis with most provinces
 SCALE = Scale.from_breaks(DEFAULTS["PARITRANA_MAPS_BREAKS"])
 HATCH = "url(#pa-hatch)"
 
@@ -132,12 +134,12 @@ class Visit:
         self.context.close()
 
 
-def colour(year: int, code: str) -> str:
-    f = LATEST[year].get(code)
+def colour(basis: str, year: int, code: str) -> str:
+    f = VIEWS[basis].get(year, {}).get(code)
     return HATCH if f is None else SCALE.colour(midpoint(f))
 
 
-def test_the_map_page_loads_draws_every_province_and_switches_years(chromium, site_url):
+def test_the_map_page_loads_draws_every_province_and_switches_basis_and_year(chromium, site_url):
     v = Visit(chromium, site_url + "/peta/")
     try:
         page = v.page
@@ -145,29 +147,43 @@ def test_the_map_page_loads_draws_every_province_and_switches_years(chromium, si
             p => [...p.classList].find(c => /^pa-prov-\\d+$/.test(c)).slice(8)))].sort()""")
         assert len(codes) == 38, codes
         assert page.locator("path.pa-marker").count() == 0, "every province is a shape: no markers"
-        latest = max(LATEST)
-        assert page.locator(f"input[name=tahun][value='{latest}']").is_checked()
-        assert v.fill("15") == colour(latest, "15") and v.fill("11") == HATCH
-        assert v.fill("94") == HATCH, "Papua Tengah, a shape of its own, has no figure"
+        first = default_year(VIEWS[DEFAULT])
+        assert DEFAULT == "bpjs_office" and first == 2025, "the basis with most provinces, its fullest year"
+        assert page.locator(f"input[name=dasar][value={DEFAULT}]").is_checked()
+        assert page.locator(f"input[name=tahun][value='{first}']").is_checked()
+        assert v.fill("11") == colour(DEFAULT, first, "11") != HATCH, "Aceh's office figure"
+        assert v.fill("15") == HATCH, "Jambi has no figure on this basis"
+        assert v.fill("94") == colour(DEFAULT, first, "94") != HATCH, "Papua Tengah, a shape of its own"
 
-        # By keyboard: the checked year, then the arrow key to the next ones, down to 2024.
-        page.focus(f"input[name=tahun][value='{latest}']")
-        for _ in range(sorted(LATEST, reverse=True).index(2024)):
-            page.keyboard.press("ArrowRight")
+        # By keyboard: the checked year, then the arrow key to the next one, 2024.
+        page.focus(f"input[name=tahun][value='{first}']")
+        page.keyboard.press("ArrowRight")
         assert page.locator("input[name=tahun][value='2024']").is_checked()
-        assert v.fill("15") == colour(2024, "15") != colour(latest, "15"), "Jambi's colour changes"
-        assert v.fill("51") == colour(2024, "51") != HATCH, "Bali has a 2024 figure"
-        assert urlsplit(page.url).query == "tahun=2024", "the year is kept in the address"
-        top = max(LATEST[2024].values(), key=midpoint).province
+        assert v.fill("11") == colour(DEFAULT, 2024, "11") != colour(DEFAULT, first, "11"), "Aceh's colour changes"
+        assert urlsplit(page.url).query == f"dasar={DEFAULT}&tahun=2024", "basis and year are kept in the address"
+        own = [f for f in VIEWS[DEFAULT][2024].values() if "wilayah" not in f.unit]
+        top = max(own, key=midpoint).province
         top_name = next(p.name for p in dataset().provinces if p.code == top)
-        assert page.inner_text("#peta-status").startswith(f"2024: Cakupan tertinggi: {top_name}")
+        assert page.inner_text("#peta-status").startswith(
+            f"2024, Basis pekerja versi kantor BPJS Ketenagakerjaan: Cakupan tertinggi: {top_name}")
 
-        # Hover shows name, value and date; a click opens the province's page.
+        # Another basis: its own figures only, the year kept where it has one; no ranking where the
+        # basis is not stated.
+        page.check("input[name=dasar][value=not_stated]")
+        assert page.locator("input[name=tahun][value='2024']").is_checked()
+        assert v.fill("15") == colour("not_stated", 2024, "15") != HATCH, "Jambi's 2024 figure"
+        assert v.fill("11") == HATCH, "Aceh's office figure is not on this basis"
+        status = page.inner_text("#peta-status")
+        assert "tertinggi" not in status and "tidak diperingkat" in status, status
+        assert page.locator("input[name=tahun][value='2026']").is_hidden(), "a year this basis lacks"
+
+        # Hover shows name, value, basis and date; a click opens the province's page.
         point = v.point_on("15")
         assert point, "a visible point on Jambi's shape"
         page.mouse.move(point["x"], point["y"])
         tooltip = page.locator(".pa-tooltip").inner_text()
         assert "Jambi" in tooltip and "39,52%" in tooltip and "12 Agustus 2024" in tooltip
+        assert "Dasar hitung tidak disebut" in tooltip and "sumber tidak bertanggal" in tooltip
         page.mouse.click(point["x"], point["y"])
         page.wait_for_url("**/provinsi/jambi/")
         assert v.errors == [], v.errors
@@ -178,18 +194,26 @@ def test_the_map_page_loads_draws_every_province_and_switches_years(chromium, si
         v.close()
 
 
-def test_a_shared_address_opens_its_year_and_english_uses_its_own_parameter(chromium, site_url):
-    v = Visit(chromium, site_url + "/en/map/?year=2023")
+def test_a_shared_address_opens_its_basis_and_year_and_english_uses_its_own_parameters(chromium, site_url):
+    v = Visit(chromium, site_url + "/en/map/?basis=not_stated&year=2023")
     try:
+        assert v.page.locator("input[name=basis][value=not_stated]").is_checked()
         assert v.page.locator("input[name=year][value='2023']").is_checked()
-        assert v.fill("75") == colour(2023, "75") != HATCH, "Gorontalo's 2023 figure"
+        assert v.fill("75") == colour("not_stated", 2023, "75") != HATCH, "Gorontalo's 2023 figure"
         assert v.fill("15") == HATCH, "Jambi has no 2023 figure"
         v.page.check("input[name=year][value='2025']")
-        assert urlsplit(v.page.url).query == "year=2025"
+        assert urlsplit(v.page.url).query == "basis=not_stated&year=2025"
         point = v.point_on("91")
         v.page.mouse.click(point["x"], point["y"])
         v.page.wait_for_url("**/en/province/papua/")
         assert v.errors == []
+    finally:
+        v.close()
+    v = Visit(chromium, site_url + "/en/map/?basis=ucj&year=2023")
+    try:  # UCJ has no 2023 figure: its own year instead, and 2023 is not offered
+        assert v.page.locator(f"input[name=year][value='{default_year(VIEWS['ucj'])}']").is_checked()
+        assert v.page.locator("input[name=year][value='2023']").is_hidden()
+        assert v.fill("71") == colour("ucj", default_year(VIEWS["ucj"]), "71") != HATCH
     finally:
         v.close()
 
@@ -225,7 +249,10 @@ def test_with_a_file_lacking_the_newer_provinces_they_are_markers(chromium, mark
         assert v.page.locator("path.pa-marker").count() == 5, "the five newer provinces are markers"
         assert v.page.locator(".pa-marker-label").all_inner_texts() == [
             "Kalimantan Utara", "Papua Selatan", "Papua Tengah", "Papua Pegunungan", "Papua Barat Daya"]
-        assert v.fill("94") == HATCH, "a marker of a province without a figure is hatched too"
+        shown = VIEWS[DEFAULT][default_year(VIEWS[DEFAULT])]
+        empty = next(code for code in ("65", "93", "94", "95", "96") if code not in shown)
+        assert v.fill(empty) == HATCH, "a marker of a province without a figure is hatched too"
+        assert v.fill("94") == SCALE.colour(midpoint(shown["94"])), "and one with a figure is coloured"
         assert v.errors == [], v.errors
     finally:
         v.close()
@@ -245,9 +272,11 @@ def test_without_javascript_the_tile_maps_and_tables_remain(chromium, site_url):
     v = Visit(chromium, site_url + "/peta/", javascript=False)
     try:
         assert v.page.locator("#peta-interaktif").is_hidden()
-        assert v.page.locator("figure.pa-tilemap").count() == len(LATEST)
-        assert all(v.page.locator("figure.pa-tilemap").nth(i).is_visible() for i in range(len(LATEST)))
-        assert v.page.locator(".pa-block-map table.pa-figures").count() == len(LATEST)
+        drawn = len(VIEWS[DEFAULT])  # the default basis drawn, every basis as tables
+        assert v.page.locator("figure.pa-tilemap").count() == drawn
+        assert all(v.page.locator("figure.pa-tilemap").nth(i).is_visible() for i in range(drawn))
+        tables = sum(len(years) for years in VIEWS.values())
+        assert v.page.locator(".pa-block-map table.pa-figures").count() == tables
         assert v.page.locator("#peta-penghargaan-svg").is_visible(), "the awards map is drawn at build time"
         assert v.page.locator(".pa-awards-views").is_hidden(), "its edition switch needs JavaScript"
         v.page.locator("#tahun-2024-ubin a[href='/provinsi/bali/']").click()

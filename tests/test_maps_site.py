@@ -12,14 +12,18 @@ import pytest
 from site_build import built_site  # noqa: F401
 from site_build import dataset, fmt_figure, fmt_partial, run_pelican
 
+from paritrana_maps.bases import is_regional, latest_by_basis
 from paritrana_maps.model import latest_by_year, midpoint
 from paritrana_maps.scale import Scale
 from paritrana_maps.settings import DEFAULTS
 
 DATA = dataset()
 PROVINCES = {p.code: p for p in DATA.provinces}
-LATEST = latest_by_year(DATA.coverage, "coverage_pct")
-YEARS = sorted(LATEST)
+ALL = latest_by_year(DATA.coverage, "coverage_pct")  # whatever the basis
+YEARS = sorted(ALL)
+VIEWS = latest_by_basis(DATA.coverage, "coverage_pct")
+DEFAULT = next(iter(VIEWS))  # the basis the map page draws: the one with most provinces
+LATEST = VIEWS[DEFAULT]
 SCALE = Scale.from_breaks(DEFAULTS["PARITRANA_MAPS_BREAKS"])
 HATCH = "url(#pa-hatch)"
 MAP = {"id": "/peta/", "en": "/en/map/"}
@@ -50,7 +54,8 @@ def tile_maps(page):
 def test_the_data_has_coverage_figures_to_map():
     assert YEARS == sorted({f.year for f in DATA.coverage if f.metric == "coverage_pct"})
     assert len(YEARS) >= 3
-    assert sum(len(v) for v in LATEST.values()) >= 10
+    assert sum(len(v) for v in ALL.values()) >= 10
+    assert sorted(LATEST) == YEARS, "the default basis has a figure in every year"
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -63,13 +68,13 @@ def test_the_map_page_exists_in_both_languages_and_is_in_the_menu(built_site, la
     assert page.find_all("h1")[0].text() == {"id": "Peta cakupan", "en": "Coverage map"}[lang]
 
 
-@pytest.mark.parametrize("url", ["/peta/", "/en/map/", "/", "/en/", "/provinsi/jambi/", "/en/province/papua-tengah/",
+@pytest.mark.parametrize("url", ["/peta/", "/en/map/", "/provinsi/jambi/", "/en/province/papua-tengah/",
                                  "/provinsi/aceh/"])
 def test_every_tile_map_has_38_linked_tiles_with_accessible_names(built_site, url):  # noqa: F811
     page = built_site.pages[url]
     lang = page.lang
     maps = tile_maps(page)
-    assert len(maps) == (len(YEARS) if url in MAP.values() else 1)
+    assert len(maps) == (len(LATEST) if url in MAP.values() else 1)
     for figure in maps:
         found = tiles(figure)
         assert len(found) == 38 and {code for code, _, _ in found} == set(PROVINCES)
@@ -104,10 +109,11 @@ def test_tiles_show_each_years_figure_in_the_pages_language_and_no_data_is_never
 def test_locale_number_formats_and_ranges(built_site):  # noqa: F811
     names = {lang: {tile_name(link) for _, link, _ in tiles(built_site.pages[MAP[lang]].by_id(f"{PARAM[lang]}-2024-ubin"))}
              for lang in ("id", "en")}
-    assert "Bali: 41,61%, per 31 Mei 2024" in names["id"]
-    assert "Bali: 41.61%, as of May 31, 2024" in names["en"]
+    assert "Lampung: 24,86%, per 24 September 2024" in names["id"]
+    assert "Lampung: 24.86%, as of September 24, 2024" in names["en"]
     en_2025 = {tile_name(link) for _, link, _ in tiles(built_site.pages["/en/map/"].by_id("year-2025-ubin"))}
-    assert "North Sumatra: 41–42%" in en_2025, "a range is shown as a range"
+    assert "North Sumatra: 41–42% (for a BPJS Ketenagakerjaan office's whole area, not the province alone)" \
+        in en_2025, "a range is shown as a range, and an office's area says so"
     legend = built_site.pages["/peta/"].find_all("section", cls="pa-key")[0].find_all("ul", cls="pa-legend")[0].text()
     assert "di bawah 20%" in legend and "60% atau lebih" in legend and "bukan nol" in legend
 
@@ -137,6 +143,7 @@ def test_each_years_ranked_chart_has_a_table_of_the_same_numbers_and_a_summary(b
         block = page.by_id(f"{PARAM[lang]}-{year}")
         name = (lambda code: PROVINCES[code].name) if lang == "id" else (lambda code: PROVINCES[code].name_en)
         ranked = sorted(LATEST[year].values(), key=lambda f: (-midpoint(f), name(f.province)))
+        own = [f for f in ranked if not is_regional(f)]
         title, desc = _chart(page, block.find_all("svg", cls="pa-ranked")[0])
         assert str(year) in title
         rows = block.find_all("table")[0].find_all("tbody")[0].find_all("tr")
@@ -146,30 +153,32 @@ def test_each_years_ranked_chart_has_a_table_of_the_same_numbers_and_a_summary(b
             assert value in row.text() and value in desc
             assert f.unit in row.text(), "the unit as reported"
         summary = block.find_all("p", cls="pa-summary")[0].text()
-        high = PROVINCES[ranked[0].province]
-        if len(ranked) > 1:
+        high = PROVINCES[own[0].province]
+        if len(own) > 1:
             start = {"id": "Cakupan tertinggi: ", "en": "Highest coverage: "}[lang]
             assert summary.startswith(start + (high.name if lang == "id" else high.name_en)), summary
 
 
 @pytest.mark.parametrize("url", ["/provinsi/jambi/", "/en/province/bali/"])
-def test_a_province_chart_over_time_has_its_table_and_summary(built_site, url):  # noqa: F811
+def test_a_province_chart_over_time_has_its_table_and_summary_on_one_basis(built_site, url):  # noqa: F811
     page = built_site.pages[url]
-    slug = url.rstrip("/").split("/")[-1]
-    years = [y for y in YEARS if any(PROVINCES[c].slug == slug for c in LATEST[y])]
-    assert len(years) >= 2
+    code = next(p.code for p in DATA.provinces if url.rstrip("/").endswith(p.slug))
     block = page.by_id("grafik-cakupan-blok")
     title, desc = _chart(page, block.find_all("svg", cls="pa-series")[0])
     rows = block.find_all("tbody")[0].find_all("tr")
-    assert [int(r.find_all("td")[0].text()) for r in rows] == years
+    bases = {r.find_all("span", cls="pa-basis")[0].text() for r in rows}
+    assert len(bases) == 1, f"one basis in the chart: {bases}"
+    basis = next(b for b, years in VIEWS.items()
+                 if [y for y, found in years.items() if code in found] == [int(r.find_all("td")[0].text()) for r in rows])
+    years = [y for y, found in VIEWS[basis].items() if code in found]
+    assert len(years) >= 2
     assert block.find_all("p", cls="pa-summary")[0].text()
-    code = next(p.code for p in DATA.provinces if url.rstrip("/").endswith(p.slug))
     for year in years:
-        assert fmt_figure(LATEST[year][code], page.lang) in desc
+        assert fmt_figure(VIEWS[basis][year][code], page.lang) in desc
 
 
 def test_a_province_without_figures_has_no_chart(built_site):  # noqa: F811
-    without = [p for p in DATA.provinces if not any(p.code in v for v in LATEST.values())]
+    without = [p for p in DATA.provinces if not any(p.code in v for v in ALL.values())]
     assert without, "the bundled data has a province without a coverage figure"
     page = built_site.pages[f"/provinsi/{without[0].slug}/"]
     assert page.by_id("grafik-cakupan-blok") is None
@@ -185,8 +194,10 @@ def test_the_map_page_reads_without_javascript(built_site):  # noqa: F811
     assert ".pa-interactive { display: none; }" in (built_site.root / noscript[0].lstrip("/")).read_text()
     for year in YEARS:
         assert page.by_id(f"tahun-{year}") is not None
-    radios = [i.attrs["value"] for i in interactive.find_all("input") if i.attrs.get("type") == "radio"]
+    radios = [i.attrs["value"] for i in interactive.find_all("input") if i.attrs.get("name") == "tahun"]
     assert radios == [str(y) for y in reversed(YEARS)]
+    bases = [i.attrs["value"] for i in interactive.find_all("input") if i.attrs.get("name") == "dasar"]
+    assert bases == list(VIEWS), "a basis switch, the basis with most provinces first"
     notes = page.find_all("ul", cls="pa-notes")[0].text()
     assert "circle at its capital" not in notes, "all 38 provinces have a shape: no markers to explain"
     assert "Badan Informasi Geospasial" in notes and "MIT" in notes
@@ -223,9 +234,10 @@ def test_the_map_page_loads_only_the_sites_own_files(built_site, lang):  # noqa:
     assert len(body) <= 150 * 1024
     assert [f["properties"]["code"] for f in json.loads(body)["features"]] == sorted(PROVINCES)
     config = json.loads(re.search(r"ParitranaMap\(map_paritrana, (\{.*\})\);", code).group(1))
-    assert config["param"] == PARAM[lang] and config["year"] == str(YEARS[-1])
-    assert set(config["years"]) == {str(y) for y in YEARS}
-    assert all(set(v) == set(PROVINCES) for v in config["years"].values())
+    assert config["param"] == PARAM[lang] and config["basis"] == DEFAULT
+    for basis, view in config["views"].items():
+        assert set(view["years"]) == {str(y) for y in VIEWS[basis]}
+        assert all(set(v) == set(PROVINCES) for v in view["years"].values())
     assert config["markers"] == [], "the default boundaries draw every province"
 
 

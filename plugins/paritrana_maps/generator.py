@@ -24,7 +24,9 @@ from . import svg
 from .boundaries import BoundaryError, load_boundaries
 from .awardsmap import AwardsMap
 from .foliummap import LEAFLET_DIR, build_map
-from .model import ANCHOR, MapsModel, join_names, map_url
+from .model import ANCHOR, MapsModel, basis_anchor, join_names, map_url
+
+BASIS_PARAM = {"id": "dasar", "en": "basis"}  # map page: ?dasar=ucj / ?basis=ucj
 from .placemaps import SHARE_SHAPES, PlaceMaps, regency_shapes
 from .settings import boundaries_path, capitals_path, regencies_path
 
@@ -65,15 +67,16 @@ def add_page_values(sender, pages, index, settings) -> None:
             page.values["region_map"] = places.province_values(labels[page.lang], page.key[1])
         elif page.template == "regency":
             page.values["locator_map"] = places.regency_values(labels[page.lang], page.key[1])
-    if not model.years:
+    if not model.bases:
         return
     for page in pages:
         if page.template == "home":
-            page.values["maps_block"] = model.year_block(labels[page.lang], model.years[-1], "home")
+            page.values["maps_home"] = model.home(labels[page.lang])
         elif page.template == "province":
             code = page.key[1]
-            page.values["maps_block"] = model.year_block(labels[page.lang], model.province_year(code),
-                                                         "province", highlight=code)
+            basis, year = model.province_view(code)
+            page.values["maps_block"] = model.year_block(labels[page.lang], year, "province", highlight=code,
+                                                         basis=basis)
             page.values["maps_series"] = model.series(labels[page.lang], code)
 
 
@@ -129,31 +132,36 @@ class MapsGenerator(Generator):
 
     @staticmethod
     def _tooltip(cell, lang) -> list[str]:
-        """Name, value (or "no figure"), unit as reported, date of the figure."""
+        """Name, value (or "no figure"), basis, unit as reported, date of the figure, flags."""
         _ = lang._
         if cell.value is None:
-            return [cell.name, _("No figure for %(year)s", year=cell.year), "", ""]
+            return [cell.name, _("No figure for %(year)s", year=cell.year), "", "", ""]
         unit = _("Unit as reported: %(unit)s", unit=cell.unit) if cell.unit else ""
         date = _("As of %(date)s", date=cell.as_of) if cell.as_of else _("Date of the figure not stated")
-        return [cell.name, cell.value, unit, date]
+        return [cell.name, cell.value, cell.basis or "", unit, date] + [f"* {flag}" for flag in cell.flags]
 
     def _config(self, labels: Labels) -> dict:
-        """What theme/static/js/maps.js needs: per year and province the fill and tooltip lines."""
+        """What theme/static/js/maps.js needs: per basis, year and province the fill and tooltip lines."""
         lang, _ = labels.lang, labels.lang._
         siteurl = self.settings.get("SITEURL") or ""
-        years, summaries, urls = {}, {}, {}
-        for year in self.model.years:
-            cells = self.model.cells(labels, year)
-            summaries[str(year)] = f"{year}: " + self.model.summary(labels, year, self.model.ranked(cells))
-            years[str(year)] = {code: {"f": c.fill, "t": self._tooltip(c, lang)} for code, c in cells.items()}
-            urls = {code: f"{siteurl}/{c.url}" for code, c in cells.items()}
+        model, views, urls = self.model, {}, {}
+        for basis, years in model.views.items():
+            fills, summaries = {}, {}
+            name = model.basis_name(labels, basis)
+            for year in years:
+                cells = model.cells(labels, year, basis)
+                summaries[str(year)] = f"{year}, {name}: " + model.summary(labels, year, model.ranked(cells), basis)
+                fills[str(year)] = {code: {"f": c.fill, "t": self._tooltip(c, lang)} for code, c in cells.items()}
+                urls = {code: f"{siteurl}/{c.url}" for code, c in cells.items()}
+            views[basis] = {"years": fills, "summaries": summaries, "year": str(model.default_year(basis))}
         markers = [{"code": m.code, "lat": m.lat, "lon": m.lon, "label": labels.province(m.code),
                     "side": m.side} for m in self.boundaries.markers.values()]
         west, south, east, north = self.boundaries.bounds()
         return {"root": "peta-interaktif", "status": "peta-status", "param": ANCHOR[lang.code],
+                "basisParam": BASIS_PARAM[lang.code], "basis": model.basis,
                 "bounds": [[round(south, 3), round(west, 3)], [round(north, 3), round(east, 3)]],
-                "geometry": f"{siteurl}/{self.geometry_path}", "year": str(self.model.years[-1]),
-                "years": years, "summaries": summaries, "markers": markers, "labelZoom": 4.5, "urls": urls,
+                "geometry": f"{siteurl}/{self.geometry_path}", "views": views, "markers": markers,
+                "labelZoom": 4.5, "urls": urls,
                 "attribution": str(escape(_("Boundaries: %(source)s", source=self.boundaries.short_attribution))),
                 "failed": _("The map could not load the province shapes; the tile maps and tables below "
                             "show every figure.")}
@@ -174,9 +182,29 @@ class MapsGenerator(Generator):
                         "date it refers to, then the latest publication date."),
             "units": _("Several figures are regional-office aggregates or cover only part of the workforce: "
                        "the tables give each unit as the source reported it."),
+            "bases": _("Sources count coverage on different bases (UCJ, a BPJS Ketenagakerjaan office's own "
+                       "worker base, Kemnaker's active participants…): figures on different bases do not compare, "
+                       "so every map, chart and table shows one basis at a time and names it."),
+            "flags": _("* marks a figure for a BPJS Ketenagakerjaan office's whole area rather than the province "
+                       "alone (never ranked), or one whose date is not stated; the words under each table say "
+                       "which."),
             "markers": marker_note,
             "boundaries": _("Province boundaries: %(source)s, simplified.", source=self.boundaries.attribution),
         }
+
+    def _basis_view(self, labels: Labels, basis: str) -> dict:
+        """One basis on the map page: its years, newest first; the default basis drawn (tile maps and
+        charts), the others as tables (the interactive map draws them with JavaScript)."""
+        model = self.model
+        drawn = basis == model.basis
+        year = model.default_year(basis)
+        blocks = [model.year_block(labels, y, "map", defs=False, basis=basis, drawn=drawn)
+                  for y in reversed(model.views[basis])]
+        name = model.basis_name(labels, basis)
+        first = next(b for b in blocks if b["year"] == year)
+        return {"basis": basis, "name": name, "id": basis_anchor(basis), "drawn": drawn,
+                "year": str(year), "years": [str(y) for y in model.views[basis]], "blocks": blocks,
+                "summary": f"{year}, {name}: " + first["summary"]}
 
     def map_pages(self) -> list[tuple[Page, str, dict]]:
         """(page, script path, script body) for every language."""
@@ -188,21 +216,22 @@ class MapsGenerator(Generator):
             labels = Labels(self.index, lang_for(self.settings, code))
             _ = labels.lang._
             rendered, script, script_path = None, b"", None
-            if self.model.years:
+            if self.model.bases:
                 rendered = build_map(self._config(labels), siteurl=siteurl, bounds=self.boundaries.bounds(),
                                      tiles=self.settings["PARITRANA_MAPS_TILES"])
                 script = rendered.code.encode("utf-8")
                 script_path = _hashed(f"map-{code}", ".js", script)
-            latest = self.model.years[-1] if self.model.years else None
-            blocks = [self.model.year_block(labels, year, "map", defs=False) for year in reversed(self.model.years)]
-            metric = self.model.metric_name(labels.lang)
+            model = self.model
+            views = [self._basis_view(labels, basis) for basis in model.bases]
+            metric = model.metric_name(labels.lang)
+            default = views[0] if views else None
             values = {
                 "map": rendered, "map_script": f"{siteurl}/{script_path}" if script_path else None,
-                "param": ANCHOR[code],
-                "years": blocks, "year_choices": [str(y) for y in reversed(self.model.years)],
-                "latest_year": str(latest) if latest else None,
-                "latest_summary": f"{latest}: " + blocks[0]["summary"] if blocks else None,
-                "legend": self.model.legend(labels), "defs": svg.defs_svg(), "notes": self._notes(labels),
+                "param": ANCHOR[code], "basis_param": BASIS_PARAM[code], "bases": views,
+                "default_basis": model.basis, "year_choices": [str(y) for y in reversed(model.years)],
+                "latest_year": default["year"] if default else None,
+                "latest_summary": default["summary"] if default else None,
+                "legend": model.legend(labels), "defs": svg.defs_svg(), "notes": self._notes(labels),
                 "metric": metric, "awards": self.awards.values(labels, siteurl),
             }
             page = Page(("map",), code, map_url(code), "map", _("Coverage map"),

@@ -128,7 +128,8 @@ def ranked_chart(ranked: list, element_id: str, title: str, desc: str, lang) -> 
                      f'fill="{AXIS}">{escape(lang.percent(tick))}</text>')
     for i, cell in enumerate(ranked):
         y = top + i * pitch
-        parts.append(f'<text x="0" y="{y + 14}" font-size="14" fill="#1b1f24">{escape(cell.name)}</text>')
+        flag = " *" if getattr(cell, "flags", ()) else ""  # the words are under the table
+        parts.append(f'<text x="0" y="{y + 14}" font-size="14" fill="#1b1f24">{escape(cell.name + flag)}</text>')
         parts.append(_bar(0, y + 20, cell.low, cell.high, scale, 14, True))
         end = (cell.high if cell.high is not None else cell.low) * scale
         parts.append(f'<text x="{_n(end + 5)}" y="{y + 32}" font-size="13" font-weight="700" '

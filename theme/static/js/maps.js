@@ -1,6 +1,7 @@
-/* Coverage map (paritrana_maps): colours the province shapes for the chosen year, keeps the year in
-   the address (?tahun=2024 / ?year=2024) and sends a click on a province to its page. Everything it
-   shows is also on the page without JavaScript: a tile map and a table for every year.
+/* Coverage map (paritrana_maps): colours the province shapes for the chosen basis and year (one basis
+   at a time: figures counted on different bases do not compare), keeps both in the address
+   (?dasar=ucj&tahun=2025 / ?basis=ucj&year=2025) and sends a click on a province to its page.
+   Everything it shows is also on the page without JavaScript: a table for every basis and year.
 
    The only script the page runs as it loads: once the page's content has been painted and the map box
    is near the screen, it adds Leaflet and the page's map script (folium's code, which calls
@@ -34,15 +35,24 @@
     var root = document.getElementById(cfg.root);
     var status = document.getElementById(cfg.status);
     var radios = Array.prototype.slice.call(root.querySelectorAll('input[name="' + cfg.param + '"]'));
+    var basisRadios = Array.prototype.slice.call(root.querySelectorAll('input[name="' + cfg.basisParam + '"]'));
     var layers = {};
-    var year = String(cfg.year);
-    var asked = new URLSearchParams(window.location.search).get(cfg.param);
-    if (asked && Object.prototype.hasOwnProperty.call(cfg.years, asked)) {
+    var has = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
+    // One basis at a time (figures counted on different bases do not compare), then one of its years.
+    var basis = cfg.basis;
+    var query = new URLSearchParams(window.location.search);
+    var askedBasis = query.get(cfg.basisParam);
+    if (askedBasis && has(cfg.views, askedBasis)) {
+      basis = askedBasis;
+    }
+    var year = cfg.views[basis].year;
+    var asked = query.get(cfg.param);
+    if (asked && has(cfg.views[basis].years, asked)) {
       year = asked;
     }
 
     function entry(code) {
-      return cfg.years[year][code];
+      return cfg.views[basis].years[year][code];
     }
 
     function style(code, marker) {
@@ -64,35 +74,57 @@
       });
     }
 
-    function choose(value, remember) {
-      if (!Object.prototype.hasOwnProperty.call(cfg.years, value)) {
+    // Only what changes is written: the page is not laid out again for nothing.
+    function set(element, name, value) {
+      if (element[name] !== value) {
+        element[name] = value;
+      }
+    }
+
+    function choose(newBasis, value, remember) {
+      if (!has(cfg.views, newBasis)) {
         return;
       }
-      year = value;
-      // Only what changes is written: the page is not laid out again for nothing.
+      var years = cfg.views[newBasis].years;
+      basis = newBasis;
+      year = has(years, value) ? value : cfg.views[basis].year;
+      basisRadios.forEach(function (radio) { set(radio, "checked", radio.value === basis); });
+      // The years of this basis only: the others are hidden and cannot be chosen.
       radios.forEach(function (radio) {
-        if (radio.checked !== (radio.value === year)) {
-          radio.checked = radio.value === year;
-        }
+        var offered = has(years, radio.value);
+        set(radio, "disabled", !offered);
+        set(radio.parentNode, "hidden", !offered);
+        set(radio, "checked", radio.value === year);
       });
       if (root.getAttribute("data-year") !== year) {
         root.setAttribute("data-year", year);
       }
+      if (root.getAttribute("data-basis") !== basis) {
+        root.setAttribute("data-basis", basis);
+      }
       paint();
-      if (status.textContent !== cfg.summaries[year]) {
-        status.textContent = cfg.summaries[year];
+      if (status.textContent !== cfg.views[basis].summaries[year]) {
+        status.textContent = cfg.views[basis].summaries[year];
       }
       if (remember && window.history && window.history.replaceState) {
         var url = new URL(window.location.href);
+        url.searchParams.set(cfg.basisParam, basis);
         url.searchParams.set(cfg.param, year);
         window.history.replaceState(null, "", url.toString());
       }
     }
 
+    basisRadios.forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        if (radio.checked) {
+          choose(radio.value, year, true);
+        }
+      });
+    });
     radios.forEach(function (radio) {
       radio.addEventListener("change", function () {
         if (radio.checked) {
-          choose(radio.value, true);
+          choose(basis, radio.value, true);
         }
       });
     });
@@ -226,7 +258,7 @@
       root.setAttribute("data-ready", "failed");
     });
 
-    choose(year, false);
+    choose(basis, year, false);
   };
 
   // Leaflet and the map script, in this order (async = false keeps the order of added scripts).
