@@ -156,20 +156,3 @@ def test_winner_cells_keep_their_content_in_their_fixed_width_columns(chromium, 
             if spilled:
                 problems.append(f"{url} at {width} px: {spilled}")
     assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize("url", ["/", "/en/"])
-def test_home_apart_from_its_coverage_section_is_short_at_390px(chromium, url):
-    """Winners, standings and the ways in take at most 4,500 px; the full-page limit above waits for the
-    coverage section of the maps plugin."""
-    base, browser_, _root = chromium
-    context = browser_.new_context(viewport={"width": 390, "height": 800}, service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(base + url, wait_until="load")
-        height, coverage = page.evaluate("""() => [document.documentElement.scrollHeight,
-            [...document.querySelectorAll('main > section')].filter((s) => s.querySelector('.pa-tilemap'))
-              .reduce((sum, s) => sum + s.getBoundingClientRect().height, 0)]""")
-    finally:
-        context.close()
-    assert height - coverage <= 4500, f"{url}: {height} px tall, {coverage} px of it the coverage section"
