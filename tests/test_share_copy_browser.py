@@ -61,6 +61,7 @@ def test_copy_buttons_copy_the_page_link_and_a_badge_code_and_say_so(opened, lan
         assert status.get_attribute("role") == "status"
         assert status.inner_text().endswith(done)
         assert page.evaluate("window.__copied") == [link.input_value()]
+        assert first.inner_text() == {"id": "Disalin", "en": "Copied"}[lang], "the button says it copied"
         # A badge's HTML code: exactly the snippet shown in its text area.
         snippet = page.locator(".badge-snippet").first
         button = page.locator(f"button.copy-button[data-copy-for='{snippet.get_attribute('id')}']")

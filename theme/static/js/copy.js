@@ -15,9 +15,16 @@
     field.select();
     try { return document.execCommand("copy"); } catch (e) { return false; }
   }
-  function copy(field, name) {
+  function mark(button) {
+    kit.querySelectorAll("button.copy-button").forEach(function (other) {
+      var word = other === button ? kit.dataset.copiedButton : kit.dataset.copyButton;
+      other.textContent = word;
+      other.setAttribute("aria-label", word + ": " + other.dataset.copyName);
+    });
+  }
+  function copy(field, name, button) {
     var text = field.value;
-    var done = function () { announce(name + ": " + kit.dataset.copied); };
+    var done = function () { mark(button); announce(name + ": " + kit.dataset.copied); };
     var failed = function () { field.focus(); field.select(); announce(kit.dataset.copyFailed); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { (fallback(field) ? done : failed)(); });
@@ -34,7 +41,8 @@
     button.textContent = kit.dataset.copyButton;
     button.setAttribute("aria-label", kit.dataset.copyButton + ": " + name);
     button.dataset.copyFor = field.id;
-    button.addEventListener("click", function () { copy(field, name); });
+    button.dataset.copyName = name;
+    button.addEventListener("click", function () { copy(field, name, button); });
     field.insertAdjacentElement("afterend", button);
   });
 }());
