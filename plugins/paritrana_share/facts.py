@@ -26,13 +26,6 @@ def newest_first(winners):
     return sorted(winners, key=lambda w: (w.edition is None, -(w.edition or 0), winner_order(w)))
 
 
-def place_label(labels, w) -> str:
-    """'1st place' / 'Peringkat 1'; a plain 'Winner' where the source states no order."""
-    if not w.rank and w.distinction == "winner":
-        return labels.lang._("Winner")
-    return labels.place(w.rank, w.distinction)
-
-
 def award_name(labels, w) -> str:
     """The award as its winner's sources name it: the official national name, or the provincial label."""
     return labels.award_name(w)
@@ -269,7 +262,7 @@ def print_page(index, labels, page, siteurl: str, limit: int, qr) -> Page:
     facts.append((_("Known awards"), lang.number(len(winners))))
     if own:
         facts.append((_("Awards to the government"), lang.number(len(own))))
-    rows = [{"edition": labels.row_edition(w), "place": place_label(labels, w),
+    rows = [{"edition": labels.row_edition(w), "place": rank_words(labels, w),
              "category": labels.category(w.category), "round": labels.round_name(w.level, w.scope_province),
              "winner": who(index, labels, w), "rank": w.rank} for w in ordered[:limit]]
     permalink = absolute(siteurl, page.url)
