@@ -151,3 +151,59 @@ def test_places_without_a_known_award_get_no_card_no_kit_and_no_print_page(colle
         assert ("print", "province", code) not in printed
     with_awards = {p.key[1] for p in pages if p.key[0] == "province" and p.values["share"].get("kit")}
     assert with_awards == {p.code for p in data.provinces} - set(empty)
+
+
+# --- drawing: the square image, the PNG badge, the palette -------------------------------------------
+
+CARD = {"lang": "id", "brand": "Arsip Paritrana Award", "kicker": "Kabupaten Bungo · Jambi",
+        "title": "Terbaik 1 · Paritrana Award 2024 · Kabupaten Bungo",
+        "subtitle": "Babak provinsi: Jambi · Pemerintah Kabupaten/Kota",
+        "stat": "1 penghargaan untuk pemerintah kabupaten/kota", "lines": [],
+        "footer": "Arsip publik independen: setiap hasil ditautkan ke sumbernya.",
+        "shape": {"rings": [[850, 200, 1100, 200, 1100, 450, 850, 450]], "here": [[900, 250, 1000, 250, 1000, 350]]}}
+
+
+def _png(spec):
+    import io
+
+    from PIL import Image
+
+    from paritrana_share import card
+
+    return Image.open(io.BytesIO(card.png_bytes(spec)))
+
+
+def test_the_square_image_is_1080_square_with_the_shape_under_the_text_and_the_same_bytes_twice():
+    from paritrana_share import card
+
+    square = {**CARD, "format": "square"}
+    image = _png(square)
+    assert (image.format, image.size) == ("PNG", (1080, 1080))
+    assert card.png_bytes(square) == card.png_bytes(dict(square))
+    rgb = image.convert("RGB")
+    lower = {c for _n, c in rgb.crop((64, 1080 - 72 - 300, 1016, 1080 - 72 - 28)).getcolors(1 << 16)}
+    assert card.BRAND in lower and card.LINE in lower, "the place and its province are drawn under the text"
+    bottom = card.BODY_TOP + sum(g + h * len(ls) for _f, _c, ls, h, g in card.fit(square))
+    assert bottom <= card.body_bottom(square) == 1080 - 72 - 28 - 300
+
+
+def test_cards_keep_the_design_colours_exact_in_their_palette():
+    from paritrana_share import card
+
+    rgb = _png(CARD).convert("RGB")
+    colours = {c for _n, c in rgb.getcolors(1 << 16)}
+    assert {card.PAPER, card.BRAND, card.INK, card.GOLD, card.WASH, card.LINE} <= colours
+    assert len(colours) <= 256
+
+
+def test_the_png_badge_is_the_svg_badge_at_twice_its_size():
+    from paritrana_share import badge
+
+    inputs = {"head": "PARITRANA AWARD 2024", "place": "Terbaik 1", "rank": 1, "who": "Kabupaten Bungo",
+              "details": ["Babak provinsi: Jambi", "Pemerintah Kabupaten/Kota"], "site": "Arsip Paritrana Award",
+              "title": "Terbaik 1 · Paritrana Award 2024 · Kabupaten Bungo", "lang": "id"}
+    svg = badge.render_badge(**inputs)
+    image = _png({**inputs, "format": "badge"})
+    assert image.size == (svg.width * 2, svg.height * 2)
+    colours = {c for _n, c in image.convert("RGB").getcolors(1 << 16)}
+    assert (122, 86, 0) in colours, "the first place in its gold ink"
