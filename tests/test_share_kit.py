@@ -118,11 +118,12 @@ def test_bungo_headlines_its_best_result_in_its_own_words(collected):
     assert spec["kicker"] == "Kabupaten Bungo · Jambi"
 
 
-def test_every_card_has_a_square_twin_and_a_place_kit_a_png_badge_of_its_best_result(collected):
+def test_every_place_kit_has_a_square_twin_of_its_card_and_a_png_badge_of_its_best_result(collected):
     context, pages, index = collected
     images = context[STATE]["images"]
     for page in pages:
         share = page.values["share"]
+        assert ("square" in share) == ("kit" in share), f"{page.url}: a square image exactly where a kit offers it"
         if "square" in share:
             square = images[share["square"]["image"]]
             assert square["format"] == "square" and {**square, "format": "wide"} == {**images[share["image"]],

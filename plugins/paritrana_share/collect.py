@@ -78,9 +78,10 @@ def collect(sender, pages, index, settings) -> None:
             url = image_url(index, page.key, page.lang)
             images[url] = spec
             share = _image(url, spec)
-            square = square_image_url(index, page.key, page.lang)
-            images[square] = {**spec, "format": "square"}
-            share["square"] = {"image": square, "width": FORMATS["square"][0], "height": FORMATS["square"][1]}
+            if kind in KIT_PAGES:  # the square image is offered by the kit (edition pages have none)
+                square = square_image_url(index, page.key, page.lang)
+                images[square] = {**spec, "format": "square"}
+                share["square"] = {"image": square, "width": FORMATS["square"][0], "height": FORMATS["square"][1]}
         else:  # nothing of its own to share (a place without a known award): the site's image, no kit
             share = dict(site[page.lang])
         if kind in KIT_PAGES and spec is not None:

@@ -6,7 +6,7 @@ image, badge or print summary keeps its address as long as its page does.
     gambar/bagikan/provinsi/papua-barat-daya/raja-ampat.png    en/images/share/province/…/raja-ampat.png
     gambar/bagikan/tahun/2023.png                              en/images/share/year/2023.png
     gambar/bagikan/situs.png                                   en/images/share/site.png
-    gambar/bagikan/persegi/tahun/2023.png                      en/images/share/square/year/2023.png (1080×1080)
+    gambar/bagikan/persegi/provinsi/jambi/kabupaten-bungo.png  en/images/share/square/province/jambi/… (1080×1080)
     lencana/png/id/<winner-id>.png                             lencana/png/en/<winner-id>.png
     lencana/<winner-id>.svg#id                                 lencana/<winner-id>.svg#en (one file)
     provinsi/papua-barat-daya/raja-ampat/cetak/                en/province/papua-barat-daya/raja-ampat/print/
@@ -49,7 +49,7 @@ def image_url(index, key: tuple, lang: str) -> str:
 
 
 def square_image_url(index, key: tuple, lang: str) -> str:
-    """The 1080×1080 share image (Instagram and WhatsApp status) of an edition, province or regency page."""
+    """The 1080×1080 share image (Instagram and WhatsApp status) of a page with a share kit."""
     kind, parts = _page_parts(index, key, lang)
     home = url("home", lang)
     rest = url(kind, lang, *parts)[len(home):].strip("/")
