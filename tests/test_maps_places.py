@@ -217,7 +217,8 @@ def test_share_images_of_places_show_their_shape(built_site):  # noqa: F811
     english = _panel_colours(built_site.root / "en/images/share/province/jawa-timur/kabupaten-jember.png")
     assert english == regency, "the same shape in both languages"
     unmapped = _panel_colours(built_site.root / "gambar/bagikan/provinsi/jawa-timur/kota-mojokerto.png")
-    assert unmapped.get(BRAND, 0) == 0 and unmapped.get(GREY, 0) == 0, "no shape in the source: none drawn"
+    # A card without a shape gives its text the whole width (the green count line may reach into the box).
+    assert unmapped.get(GREY, 0) == 0, "no shape in the source: none drawn"
 
 
 def test_a_card_with_a_shape_keeps_its_text_clear_of_it():

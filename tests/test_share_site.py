@@ -30,9 +30,12 @@ def lang_of(url: str) -> str:
 
 
 def place_pages() -> dict[str, tuple[str, str, list]]:
-    """Indonesian and English URL of every province and regency page -> (kind, code, awards with badges)."""
+    """Indonesian and English URL of every province and regency page with a share kit (a known award in
+    it) -> (kind, code, awards with badges)."""
     found = {}
     for code, p in PROVINCES.items():
+        if not any(w.province == code for w in DATA.winners):
+            continue  # nothing to share: no card, no kit, no print summary (test_share_kit.py)
         awards = [w for w in DATA.winners if w.province == code and not w.regency]
         found[f"/provinsi/{p.slug}/"] = ("province", code, awards)
         found[f"/en/province/{p.slug}/"] = ("province", code, awards)
@@ -131,8 +134,13 @@ def test_share_images_state_the_facts_in_the_page_language(built_site):  # noqa:
     alt_en = og(built_site.pages[f"/en/province/{slug}/{r.slug}/"], "og:image:alt")[0]
     assert r.name in alt_id and r.name in alt_en
     assert PROVINCES[r.province_code].name in alt_id and PROVINCES[r.province_code].name_en in alt_en
-    assert f"{count} penghargaan Paritrana Award" in alt_id
-    assert f"{count} Paritrana Award" in alt_en and "Terbaru:" in alt_id and "Latest:" in alt_en
+    own = sum(w.regency == regency and w.kind in ("pemkab", "pemkot") for w in DATA.winners)
+    if own:
+        assert f"{own} penghargaan untuk pemerintah kabupaten/kota" in alt_id
+        assert f"{own} award{'s' if own > 1 else ''} to the regency or city government" in alt_en
+    if own != count:
+        assert f"{count} penghargaan seluruhnya di {r.name}" in alt_id
+        assert f"{count} award{'s' if count > 1 else ''} in {r.name} in all" in alt_en
     assert "Paritrana Award 20" in alt_id and "Paritrana Award 20" in alt_en
     edition = max(e.year for e in DATA.editions if any(w.edition == e.year for w in DATA.winners))
     known = sum(w.edition == edition for w in DATA.winners)
@@ -218,7 +226,11 @@ def test_a_regency_badge_names_the_government_and_its_award(built_site):  # noqa
     stack = ET.parse(built_site.root / "lencana" / f"{w.id}.svg").getroot()
     title_id = badge_view(stack, "id").find(f"{SVG}title").text
     title_en = badge_view(stack, "en").find(f"{SVG}title").text
-    assert title_id.startswith(f"Peringkat 1 · {expected_award(w)} · {r.name}")
+    # The place in the title's own words (issue 14 item 6): "Juara 1", "Terbaik 1", else "Peringkat 1".
+    found = [(w.title.lower().find(k), word) for k, word in (("juara", "Juara"), ("terbaik", "Terbaik"),
+                                                             ("peringkat", "Peringkat")) if k in w.title.lower()]
+    word = min(found)[1] if found else "Peringkat"
+    assert title_id.startswith(f"{word} 1 · {expected_award(w)} · {r.name}")
     assert title_en.startswith(f"1st place · {expected_award(w)} · {r.name}")
 
 

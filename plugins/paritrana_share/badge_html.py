@@ -20,7 +20,7 @@ def badge_item(badge, siteurl: str, code_label: str, file_label: str) -> str:
         f'height="{int(badge.height)}" loading="lazy" decoding="async"></div>\n'
         '      <div class="badge-code">\n'
         f'        <label for="kode-lencana-{ident}">{escape(code_label)}</label>\n'
-        f'        <textarea id="kode-lencana-{ident}" class="badge-snippet" readonly rows="5" cols="60" '
+        f'        <textarea id="kode-lencana-{ident}" class="badge-snippet copy-source" readonly rows="5" cols="60" '
         f'spellcheck="false" autocomplete="off">{escape(badge.snippet)}</textarea>\n'
         f'        <a class="badge-file" href="{src}" type="image/svg+xml">{escape(file_label)}</a>\n'
         "      </div>\n"

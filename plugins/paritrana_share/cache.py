@@ -33,8 +33,10 @@ STATS_FILE = "last-build.json"
 def renderer_digest() -> str:
     """Everything besides the spec that changes the pixels: font bytes, layout and library versions."""
     font = hashlib.sha256(font_path().read_bytes()).hexdigest()
+    from .palette import palette
+
     return json.dumps({"layout": LAYOUT_VERSION, "font": font, "pillow": PIL.__version__,
-                       "freetype": features.version("freetype2")}, sort_keys=True)
+                       "freetype": features.version("freetype2"), "palette": palette()}, sort_keys=True)
 
 
 def cache_key(spec: dict) -> str:

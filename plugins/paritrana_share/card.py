@@ -1,4 +1,4 @@
-"""Draw a share image (1200×630 PNG) from a card spec: plain texts in the page's language.
+"""Draw a share image (1200×630, or 1080×1080 "square") PNG from a card spec: plain texts in the page's language.
 
 Runs in worker processes too, so it imports only Pillow and the font package. Everything that is
 drawn comes from the spec, the font file and LAYOUT_VERSION: change the drawing code, bump it.
@@ -14,8 +14,11 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 # Bump whenever the drawing below changes: it is part of every cached image's key.
-LAYOUT_VERSION = 6
+LAYOUT_VERSION = 8
 WIDTH, HEIGHT = 1200, 630
+# spec["format"]: the wide card for link previews, the square one for Instagram/WhatsApp status.
+FORMATS = {"wide": (WIDTH, HEIGHT), "square": (1080, 1080)}
+SQUARE_SHAPE = 300  # height of the shape panel under the text of a square card
 MARGIN = 64
 TEXT_WIDTH = WIDTH - 2 * MARGIN
 SHAPE_PANEL = 360  # right of the text when the spec has a place's shape (paritrana_maps draws it there)
@@ -107,9 +110,21 @@ def _clip(lines: list[str], limit: int, face, width: float) -> list[str]:
     return kept
 
 
+def size(spec: dict) -> tuple[int, int]:
+    """The card's width and height in pixels."""
+    return FORMATS[spec.get("format", "wide")]
+
+
 def text_width(spec: dict) -> int:
-    """The width of the text column: narrower when the place's shape stands beside it."""
-    return TEXT_WIDTH - SHAPE_PANEL if spec.get("shape") else TEXT_WIDTH
+    """The width of the text column: narrower when the place's shape stands beside it (wide cards)."""
+    width = size(spec)[0] - 2 * MARGIN
+    return width - SHAPE_PANEL if spec.get("shape") and spec.get("format", "wide") == "wide" else width
+
+
+def body_bottom(spec: dict) -> int:
+    """The lowest text line's limit: a square card keeps its lower part for the place's shape."""
+    bottom = size(spec)[1] - FOOTER - 28
+    return bottom - SQUARE_SHAPE if spec.get("shape") and spec.get("format") == "square" else bottom
 
 
 def layout(spec: dict, scale: float) -> tuple[list[tuple], int, bool]:
@@ -137,7 +152,7 @@ def layout(spec: dict, scale: float) -> tuple[list[tuple], int, bool]:
 
 def fit(spec: dict) -> list[tuple]:
     """The largest scale at which every block fits the body without cutting; else the smallest, cut."""
-    room = BODY_BOTTOM - BODY_TOP
+    room = body_bottom(spec) - BODY_TOP
     for step in range(0, 9):
         scale = 1.0 - step * 0.05
         placed, total, clipped = layout(spec, scale)
@@ -156,8 +171,9 @@ def fit(spec: dict) -> list[tuple]:
 
 
 def _brand_bar(draw: ImageDraw.ImageDraw, spec: dict) -> None:
-    draw.rectangle((0, 0, WIDTH, BAR), fill=BRAND)
-    draw.rectangle((0, BAR, WIDTH, BAR + STRIPE), fill=GOLD)
+    width = size(spec)[0]
+    draw.rectangle((0, 0, width, BAR), fill=BRAND)
+    draw.rectangle((0, BAR, width, BAR + STRIPE), fill=GOLD)
     centre_y, radius = BAR // 2, 30
     cx = MARGIN + radius
     draw.ellipse((cx - radius, centre_y - radius, cx + radius, centre_y + radius), outline=BRAND_INK, width=4)
@@ -165,25 +181,44 @@ def _brand_bar(draw: ImageDraw.ImageDraw, spec: dict) -> None:
     draw.text((cx, centre_y), "PA", font=mark, fill=BRAND_INK, anchor="mm")
     name_face = font(36, BOLD)
     name = spec.get("brand", "")
-    room = WIDTH - MARGIN - (cx + radius + 24)
+    room = width - MARGIN - (cx + radius + 24)
     draw.text((cx + radius + 24, centre_y), _clip(wrap(name, name_face, room), 1, name_face, room)[0]
               if name else "", font=name_face, fill=BRAND_INK, anchor="lm")
 
 
 def _footer(draw: ImageDraw.ImageDraw, spec: dict) -> None:
-    top = HEIGHT - FOOTER
-    draw.rectangle((0, top, WIDTH, HEIGHT), fill=WASH)
-    draw.line((0, top, WIDTH, top), fill=LINE, width=2)
+    width, height = size(spec)
+    top = height - FOOTER
+    draw.rectangle((0, top, width, height), fill=WASH)
+    draw.line((0, top, width, top), fill=LINE, width=2)
     face = font(24, REGULAR)
     text = spec.get("footer", "")
+    room = width - 2 * MARGIN
     if text:
-        line = _clip(wrap(text, face, TEXT_WIDTH), 1, face, TEXT_WIDTH)[0]
+        line = _clip(wrap(text, face, room), 1, face, room)[0]
         draw.text((MARGIN, top + FOOTER // 2), line, font=face, fill=MUTED, anchor="lm")
 
 
-def _shape(draw: ImageDraw.ImageDraw, shape: dict) -> None:
+def _fitted(shape: dict, box: tuple[int, int, int, int]) -> dict:
+    """The shape's rings (drawn for the wide card's panel) scaled and centred into `box` (x0, y0, x1, y1)."""
+    xs = [v for key in ("rings", "here") for ring in shape.get(key, ()) for v in ring[0::2]]
+    ys = [v for key in ("rings", "here") for ring in shape.get(key, ()) for v in ring[1::2]]
+    if not xs:
+        return shape
+    x0, y0, x1, y1 = box
+    scale = min((x1 - x0) / max(max(xs) - min(xs), 1), (y1 - y0) / max(max(ys) - min(ys), 1))
+    dx = x0 + ((x1 - x0) - (max(xs) - min(xs)) * scale) / 2 - min(xs) * scale
+    dy = y0 + ((y1 - y0) - (max(ys) - min(ys)) * scale) / 2 - min(ys) * scale
+    return {key: [[round(v * scale + (dx if i % 2 == 0 else dy), 1) for i, v in enumerate(ring)]
+                  for ring in shape.get(key, ())] for key in ("rings", "here")}
+
+
+def _shape(draw: ImageDraw.ImageDraw, shape: dict, spec: dict) -> None:
     """The place: its province's kabupaten/kota in grey and the place itself in brand green (a
     province card has them all in green), as flat [x, y, …] rings in card pixels."""
+    if spec.get("format") == "square":
+        width, height = size(spec)
+        shape = _fitted(shape, (MARGIN, height - FOOTER - SQUARE_SHAPE, width - MARGIN, height - FOOTER - 28))
     for key, fill in (("rings", LINE), ("here", BRAND)):
         for ring in shape.get(key, ()):
             points = list(zip(ring[0::2], ring[1::2]))
@@ -193,12 +228,16 @@ def _shape(draw: ImageDraw.ImageDraw, shape: dict) -> None:
 
 def render(spec: dict) -> Image.Image:
     """The share image for a card spec (see facts.py for what each field holds)."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    if spec.get("format") == "badge":
+        from .badge_png import render_badge_png
+
+        return render_badge_png(spec)
+    image = Image.new("RGB", size(spec), PAPER)
     draw = ImageDraw.Draw(image)
     _brand_bar(draw, spec)
     _footer(draw, spec)
     if spec.get("shape"):
-        _shape(draw, spec["shape"])
+        _shape(draw, spec["shape"], spec)
     y = BODY_TOP
     for face, colour, lines, step, gap in fit(spec):
         y += gap
@@ -212,9 +251,11 @@ def render(spec: dict) -> Image.Image:
 
 
 def png_bytes(spec: dict) -> bytes:
-    """PNG without timestamps or text chunks: the same spec gives the same bytes."""
+    """A palette PNG without timestamps or text chunks: the same spec gives the same bytes."""
+    from .palette import indexed
+
     buffer = io.BytesIO()
-    render(spec).save(buffer, format="PNG", optimize=False, compress_level=3)
+    indexed(render(spec)).save(buffer, format="PNG", optimize=False, compress_level=6)
     return buffer.getvalue()
 
 

@@ -11,9 +11,12 @@ from paritrana_pages.labels import Labels
 from paritrana_pages.preview import is_preview
 
 from .badge_store import BadgeStore
-from .card import HEIGHT, WIDTH
-from .facts import CARDS, alt_text, badge_awards, badge_for, card_for, print_page, site_card
-from .paths import PRINT, absolute, image_url, site_image_url
+from .badge_png import SCALE, badge_height
+from .card import FORMATS
+from .facts import (CARDS, GOVERNMENT, alt_text, badge_awards, badge_for, badge_inputs, card_for, print_page,
+                    site_card)
+from .paths import PRINT, absolute, badge_png_url, image_url, site_image_url, square_image_url
+from .words import best_result
 from .qr import qr_svg
 
 STATE = "paritrana_share"
@@ -25,7 +28,19 @@ class ShareError(SystemExit):
 
 
 def _image(url: str, spec: dict) -> dict:
-    return {"image": url, "alt": alt_text(spec), "width": WIDTH, "height": HEIGHT}
+    width, height = FORMATS["wide"]
+    return {"image": url, "alt": alt_text(spec), "width": width, "height": height}
+
+
+def _png_badge(index, labels, winners: list, kind: str, images: dict) -> dict | None:
+    """The PNG badge of a place's best result (one per place and language keeps the file count low)."""
+    best = best_result(winners, [w for w in winners if w.kind in GOVERNMENT[kind]])
+    if best is None:
+        return None
+    inputs = badge_inputs(index, labels, best)
+    url = badge_png_url(best.id, labels.lang.code)
+    images[url] = {**inputs, "format": "badge"}
+    return {"url": url, "title": inputs["title"], "width": 360 * SCALE, "height": badge_height(inputs) * SCALE}
 
 
 def check_slugs(index) -> None:
@@ -55,17 +70,21 @@ def collect(sender, pages, index, settings) -> None:
     print_pages = []
     for page in pages:
         kind, lab = page.key[0], labels[page.lang]
-        if kind in CARDS:
-            spec = card_for(index, lab, page.key)
+        spec = card_for(index, lab, page.key) if kind in CARDS else None
+        if spec is not None:
             shape = context.get("paritrana_share_shapes", {}).get(page.key)  # set by paritrana_maps
             if shape:
                 spec = {**spec, "shape": shape}
             url = image_url(index, page.key, page.lang)
             images[url] = spec
             share = _image(url, spec)
-        else:
+            if kind in KIT_PAGES:  # the square image is offered by the kit (edition pages have none)
+                square = square_image_url(index, page.key, page.lang)
+                images[square] = {**spec, "format": "square"}
+                share["square"] = {"image": square, "width": FORMATS["square"][0], "height": FORMATS["square"][1]}
+        else:  # nothing of its own to share (a place without a known award): the site's image, no kit
             share = dict(site[page.lang])
-        if kind in KIT_PAGES:
+        if kind in KIT_PAGES and spec is not None:
             permalink = absolute(siteurl, page.url)
             items = []
             for w in badge_awards(index, page.key):
@@ -75,7 +94,9 @@ def collect(sender, pages, index, settings) -> None:
             summary = print_page(index, lab, page, siteurl, limit, qr)
             summary.values["share"] = dict(share)
             print_pages.append(summary)
-            share["kit"] = {"kind": kind, "badges": items, "print_url": summary.url}
+            winners = (index.by_regency if kind == "regency" else index.by_province).get(page.key[1], [])
+            share["kit"] = {"kind": kind, "badges": items, "print_url": summary.url, "permalink": permalink,
+                            "png": _png_badge(index, lab, winners, kind, images)}
         page.values["share"] = share
     versions: dict[tuple, dict[str, str]] = {}
     for summary in print_pages:

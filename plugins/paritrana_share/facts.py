@@ -16,6 +16,7 @@ from paritrana_pages.rows import Link, province_url
 from paritrana_pages.urls import url
 
 from .paths import absolute, badge_url, print_url
+from .words import best_result, rank_words
 
 GOVERNMENT = {"regency": ("pemkab", "pemkot"), "province": ("pemprov",)}
 
@@ -23,13 +24,6 @@ GOVERNMENT = {"regency": ("pemkab", "pemkot"), "province": ("pemprov",)}
 def newest_first(winners):
     """Newest edition first (undated last), then the site's rank order."""
     return sorted(winners, key=lambda w: (w.edition is None, -(w.edition or 0), winner_order(w)))
-
-
-def place_label(labels, w) -> str:
-    """'1st place' / 'Peringkat 1'; a plain 'Winner' where the source states no order."""
-    if not w.rank and w.distinction == "winner":
-        return labels.lang._("Winner")
-    return labels.place(w.rank, w.distinction)
 
 
 def award_name(labels, w) -> str:
@@ -48,13 +42,13 @@ def who(index, labels, w) -> str:
 
 def award_line(labels, w) -> str:
     """'Peringkat 1 · Babak provinsi: Papua Barat Daya · Paritrana Award 2024'."""
-    return " · ".join((place_label(labels, w), labels.round_name(w.level, w.scope_province),
+    return " · ".join((rank_words(labels, w), labels.round_name(w.level, w.scope_province),
                        labels.award_name(w)))
 
 
 def alt_text(spec: dict) -> str:
     """The image's text alternative: everything the card states, in reading order."""
-    parts = [spec.get("title"), spec.get("subtitle"), spec.get("stat"), spec.get("note"), *spec.get("lines", ())]
+    parts = [spec.get("kicker"), spec.get("title"), spec.get("subtitle"), spec.get("stat"), spec.get("note"), *spec.get("lines", ())]
     return ". ".join(p.rstrip(".") for p in parts if p) + f". {spec['brand']}."
 
 
@@ -80,36 +74,68 @@ def _latest(index, labels, winners, own, subject: str | None) -> list[str]:
     return [line, detail]
 
 
-def regency_card(index, labels, code: str) -> dict:
+def headline(index, labels, w) -> str:
+    """The best result as its recipient says it: 'Juara 1 · Paritrana Award 2024 · Kabupaten Bungo'."""
+    return " · ".join((rank_words(labels, w), award_name(labels, w), who(index, labels, w)))
+
+
+def _result_card(index, labels, winners, own, kicker: str, subject: str, counts: tuple) -> dict:
+    """A place's card: the best result as the headline, its round and category, then the counts apart."""
+    best = best_result(winners, own)
+    spec = _frame(labels)
+    lines = []
+    latest = _latest(index, labels, winners, own, subject)
+    if latest and newest_first(own or winners)[0] is not best:
+        lines = latest[:1]
+    stat, note = counts
+    spec.update(kicker=kicker, title=headline(index, labels, best),
+                subtitle=" · ".join((labels.round_name(best.level, best.scope_province),
+                                     labels.category(best.category))),
+                stat=stat, note=note, lines=lines)
+    return spec
+
+
+def _counts(labels, winners, own_stat: str, none_yet: str, place: str, own: list) -> tuple[str, str | None]:
+    """The government's awards and all awards in the place, said apart ('2 … pemerintah; 30 … seluruhnya')."""
+    everyone = labels.lang.ngettext("%(num)s award in %(place)s in all, villages and businesses included.",
+                                    "%(num)s awards in %(place)s in all, villages and businesses included.",
+                                    len(winners), place=place)
+    if not own:
+        return everyone.rstrip("."), none_yet
+    return own_stat, everyone if len(own) != len(winners) else None
+
+
+def regency_card(index, labels, code: str) -> dict | None:
+    """A regency or city with awards: its best result; None where there is nothing to share."""
     _, lang = labels.lang._, labels.lang
     regency = index.regencies[code]
     winners = index.by_regency.get(code, [])
+    if not winners:
+        return None
     own = [w for w in winners if w.kind in GOVERNMENT["regency"]]
-    spec = _frame(labels)
-    spec.update(title=regency.name,
-                subtitle=_("Province of %(province)s", province=labels.province(regency.province_code)),
-                stat=lang.ngettext("%(num)s Paritrana Award", "%(num)s Paritrana Awards", len(winners)),
-                note=lang.ngettext("%(num)s of them went to the regency or city government.",
-                                   "%(num)s of them went to the regency or city government.", len(own))
-                if own and len(own) != len(winners) else None,
-                lines=_latest(index, labels, winners, own, regency.name))
-    return spec
+    counts = _counts(labels, winners,
+                     lang.ngettext("%(num)s award to the regency or city government",
+                                   "%(num)s awards to the regency or city government", len(own)),
+                     _("None of them to the regency or city government yet."), regency.name, own)
+    kicker = f"{regency.name} · {labels.province(regency.province_code)}"
+    return _result_card(index, labels, winners, own, kicker, regency.name, counts)
 
 
-def province_card(index, labels, code: str) -> dict:
+def province_card(index, labels, code: str) -> dict | None:
+    """A province with awards: its best result; None where there is nothing to share."""
     _, lang = labels.lang._, labels.lang
     winners = index.by_province.get(code, [])
+    if not winners:
+        return None
     own = [w for w in winners if w.kind in GOVERNMENT["province"]]
-    spec = _frame(labels)
-    spec.update(title=labels.province(code), subtitle=_("Province in Indonesia"),
-                stat=lang.ngettext("%(num)s Paritrana Award", "%(num)s Paritrana Awards", len(winners))
-                if winners else _("No Paritrana Award on record yet"),
-                note=lang.ngettext("%(num)s of them went to the provincial government.",
-                                   "%(num)s of them went to the provincial government.", len(own))
-                if own and len(own) != len(winners) else None,
-                lines=_latest(index, labels, winners, own,
-                              _("Government of %(province)s", province=labels.province(code))))
-    return spec
+    name = labels.province(code)
+    counts = _counts(labels, winners,
+                     lang.ngettext("%(num)s award to the provincial government",
+                                   "%(num)s awards to the provincial government", len(own)),
+                     _("None of them to the provincial government yet."), name, own)
+    kicker = _("Province of %(province)s", province=name)
+    return _result_card(index, labels, winners, own, kicker,
+                        _("Government of %(province)s", province=name), counts)
 
 
 def edition_card(index, labels, year: int | None) -> dict:
@@ -172,18 +198,22 @@ def badge_awards(index, key: tuple) -> list:
     return newest_first(own) + newest_first(rest)
 
 
-def badge_for(index, labels, w, siteurl: str, permalink: str, store) -> tuple[dict, str]:
-    """The badge's values for the page and its key in the badge store (which draws it if new)."""
-    _ = labels.lang._
-    lang = labels.lang.code
-    place, name = place_label(labels, w), who(index, labels, w)
+def badge_inputs(index, labels, w) -> dict:
+    """What a badge shows (badge.render_badge's arguments): the award, place, winner, round and category."""
+    place, name = rank_words(labels, w), who(index, labels, w)
     round_name = labels.round_name(w.level, w.scope_province)
     category = labels.category(w.category)
     title = f"{place} · {award_name(labels, w)} · {name} ({round_name}; {category})"
-    key, width, height = store.size(
-        {"head": award_name(labels, w).upper(), "place": place, "rank": w.rank, "who": name,
-         "details": [round_name, category], "site": _("Paritrana Award Archive"), "title": title, "lang": lang})
-    return Badge(w.id, badge_url(w.id, lang), title, width, height, permalink, siteurl), key
+    return {"head": award_name(labels, w).upper(), "place": place, "rank": w.rank, "who": name,
+            "details": [round_name, category], "site": labels.lang._("Paritrana Award Archive"), "title": title,
+            "lang": labels.lang.code}
+
+
+def badge_for(index, labels, w, siteurl: str, permalink: str, store) -> tuple[dict, str]:
+    """The badge's values for the page and its key in the badge store (which draws it if new)."""
+    inputs = badge_inputs(index, labels, w)
+    key, width, height = store.size(inputs)
+    return Badge(w.id, badge_url(w.id, labels.lang.code), inputs["title"], width, height, permalink, siteurl), key
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +262,7 @@ def print_page(index, labels, page, siteurl: str, limit: int, qr) -> Page:
     facts.append((_("Known awards"), lang.number(len(winners))))
     if own:
         facts.append((_("Awards to the government"), lang.number(len(own))))
-    rows = [{"edition": labels.row_edition(w), "place": place_label(labels, w),
+    rows = [{"edition": labels.row_edition(w), "place": rank_words(labels, w),
              "category": labels.category(w.category), "round": labels.round_name(w.level, w.scope_province),
              "winner": who(index, labels, w), "rank": w.rank} for w in ordered[:limit]]
     permalink = absolute(siteurl, page.url)

@@ -6,6 +6,8 @@ image, badge or print summary keeps its address as long as its page does.
     gambar/bagikan/provinsi/papua-barat-daya/raja-ampat.png    en/images/share/province/…/raja-ampat.png
     gambar/bagikan/tahun/2023.png                              en/images/share/year/2023.png
     gambar/bagikan/situs.png                                   en/images/share/site.png
+    gambar/bagikan/persegi/provinsi/jambi/kabupaten-bungo.png  en/images/share/square/province/jambi/… (1080×1080)
+    lencana/png/id/<winner-id>.png                             lencana/png/en/<winner-id>.png
     lencana/<winner-id>.svg#id                                 lencana/<winner-id>.svg#en (one file)
     provinsi/papua-barat-daya/raja-ampat/cetak/                en/province/papua-barat-daya/raja-ampat/print/
 """
@@ -18,6 +20,7 @@ IMAGE_DIR = {"id": "gambar/bagikan", "en": "images/share"}
 SITE_IMAGE = {"id": "situs", "en": "site"}
 BADGE_DIR = "lencana"
 PRINT = {"id": "cetak", "en": "print"}
+SQUARE = {"id": "persegi", "en": "square"}
 
 
 def _place_parts(index, kind: str, code: str) -> tuple[str, ...]:
@@ -43,6 +46,19 @@ def image_url(index, key: tuple, lang: str) -> str:
     home = url("home", lang)
     rest = url(kind, lang, *parts)[len(home):].strip("/")
     return f"{home}{IMAGE_DIR[lang]}/{rest}.png"
+
+
+def square_image_url(index, key: tuple, lang: str) -> str:
+    """The 1080×1080 share image (Instagram and WhatsApp status) of a page with a share kit."""
+    kind, parts = _page_parts(index, key, lang)
+    home = url("home", lang)
+    rest = url(kind, lang, *parts)[len(home):].strip("/")
+    return f"{home}{IMAGE_DIR[lang]}/{SQUARE[lang]}/{rest}.png"
+
+
+def badge_png_url(winner_id: str, lang: str) -> str:
+    """An award's badge as a PNG in one language (made for each place's best result only)."""
+    return f"{BADGE_DIR}/png/{lang}/{winner_id}.png"
 
 
 def site_image_url(lang: str) -> str:
