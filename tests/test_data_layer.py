@@ -198,3 +198,20 @@ def test_cli_on_valid_data_prints_counts(data_copy):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{BUNDLED_WINNERS} winner rows, {BUNDLED_COVERAGE} coverage figures")
     assert all(line.startswith("warning: ") for line in result.stderr.splitlines())
+
+
+def test_two_awards_whose_short_ids_collide_are_both_kept_with_distinct_ids():
+    """Ids are the first 10 hex digits of a hash: a collision between different awards (it happened in a
+    100,000-row synthetic set) must not be reported as a repeated row."""
+    from dataclasses import replace
+
+    from paritrana_data.problems import Problems
+    from paritrana_data.winners import check_slots
+
+    first = next(w for w in load_dataset(ROOT / "data").winners if w.rank is None)
+    other = replace(first, source_url=first.source_url + "#another", row=first.row + 1)  # another award, same short id
+    problems = Problems()
+    kept = check_slots([first, other, first], problems)
+    assert [w.source_url for w in kept] == [first.source_url, other.source_url]
+    assert kept[0].id == first.id and len(kept[1].id) == 17 and kept[1].id != first.id
+    assert [p.message for p in problems.errors] == [f"'{first.name}' repeats row {first.row} of {first.file}"]
