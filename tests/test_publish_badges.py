@@ -23,8 +23,12 @@ FILE_LIMIT = 3_000
 def test_the_bundled_site_stays_within_3000_files(built_site):  # noqa: F811
     files = [p for p in built_site.root.rglob("*") if p.is_file()]
     assert len(files) <= FILE_LIMIT, f"{len(files)} files"
-    badges = sorted(p.name for p in (built_site.root / "lencana").iterdir())
+    badges = sorted(p.name for p in (built_site.root / "lencana").iterdir() if p.is_file())
     assert badges and all(re.fullmatch(r"w[0-9a-f]+\.svg", name) for name in badges), badges[:5]
+    pngs = sorted(p.relative_to(built_site.root / "lencana").as_posix()
+                  for p in (built_site.root / "lencana").rglob("*.png"))
+    assert pngs and all(re.fullmatch(r"png/(id|en)/w[0-9a-f]+\.png", name) for name in pngs), pngs[:5]
+    assert len(pngs) < len(badges), "PNG badges only for each place's best result"
 
 
 def test_each_badge_file_holds_one_view_per_language(built_site):  # noqa: F811
@@ -36,7 +40,7 @@ def test_each_badge_file_holds_one_view_per_language(built_site):  # noqa: F811
             if src.startswith("/lencana/"):
                 assert src.endswith(f"#{page.lang}"), (url, src)
                 offered.add(src.split("#")[0])
-    on_disk = {f"/lencana/{p.name}" for p in (built_site.root / "lencana").iterdir()}
+    on_disk = {f"/lencana/{p.name}" for p in (built_site.root / "lencana").iterdir() if p.is_file()}
     assert offered == on_disk, "every badge file is offered by a page, and every offered one exists"
     for name in sorted(on_disk)[:50]:
         root = ET.parse(built_site.root / name.lstrip("/")).getroot()
@@ -62,7 +66,7 @@ def test_a_view_shows_exactly_its_language_badge(built_site):  # noqa: F811
     need("chromium")
     import base64
 
-    name = sorted(p.name for p in (built_site.root / "lencana").iterdir())[0]
+    name = sorted(p.name for p in (built_site.root / "lencana").glob("*.svg"))[0]
     root = ET.parse(built_site.root / "lencana" / name).getroot()
     with serving(built_site.root) as base, browser() as chromium:
         context = chromium.new_context(viewport={"width": 800, "height": 900}, device_scale_factor=1)
