@@ -230,3 +230,18 @@ def test_a_card_with_a_shape_keeps_its_text_clear_of_it():
     widest = max(face.getlength(line) for face, _c, lines, _h, _g in placed for line in lines)
     assert widest <= card.TEXT_WIDTH - card.SHAPE_PANEL
     assert card.MARGIN + widest < 824, "the text ends left of the shape's box"
+
+
+@pytest.mark.parametrize("url", ["/provinsi/jawa-timur/", "/en/province/jawa-timur/", "/peta/", "/en/map/"])
+def test_every_tile_map_has_a_key_to_its_codes(built_site, url):  # noqa: F811
+    """The two-letter codes on the tiles (JI, SA…) are explained right under each tile map."""
+    page = built_site.pages[url]
+    tilemaps = page.find_all("figure", cls="pa-tilemap")
+    keys = page.find_all("details", cls="pa-key")
+    assert tilemaps and len(keys) == len(tilemaps)
+    for figure, key in zip(tilemaps, keys):
+        codes = [t.text().strip() for t in figure.find_all("text") if re.fullmatch(r"[A-Z]{2}", t.text().strip())]
+        entries = {li.find_all("b")[0].text(): li.text() for li in key.find_all("li")}
+        assert sorted(codes) == sorted(entries) and len(codes) == len(PROVINCES)
+        assert all(any(text.endswith((f" {p.name}", f" {p.name_en}")) for p in PROVINCES.values())
+                   for text in entries.values()), entries

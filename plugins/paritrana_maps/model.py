@@ -242,7 +242,8 @@ class MapsModel:
             "summary": self.summary(labels, year, ranked, basis), "notes": notes,
             "flagged": [{"cell": c, "text": "; ".join(c.flags)} for c in flagged],
             "tiles": svg.tile_map(cells, f"{block_id}-ubin", title, highlight=highlight, defs=defs,
-                                  siteurl=self.siteurl) if drawn else None,
+                                  siteurl=self.siteurl, key=_("What the codes on the tiles stand for"))
+            if drawn else None,
             "chart": None, "legend": self.legend(labels) if kind != "map" and drawn else None,
             "rows": self.rows(ranked), "metric": metric,
             "caption": (_("%(metric)s in %(year)s, highest first", metric=metric, year=year) if is_ranked(basis)

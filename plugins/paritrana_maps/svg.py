@@ -57,9 +57,9 @@ def swatch(colour: str | None) -> Markup:
 
 
 def tile_map(cells: dict, element_id: str, title: str, highlight: str | None = None, defs: bool = True,
-             siteurl: str = "") -> Markup:
+             siteurl: str = "", key: str | None = None) -> Markup:
     """38 equal squares in their approximate places, each a link named (by its <title>) with its
-    province and value; in a figure whose caption says what it is."""
+    province and value; in a figure whose caption says what it is, then (with `key`) the codes' key."""
     width, height = COLUMNS * PITCH, ROWS * PITCH
     parts = [f'<figure class="pa-tilemap"{_attrs(id=element_id)}><div class="pa-scroll">'
              f'<svg class="pa-tiles" viewBox="-4 -4 {width + 4} {height + 4}" width="{width + 4}" '
@@ -87,6 +87,11 @@ def tile_map(cells: dict, element_id: str, title: str, highlight: str | None = N
                          f'{_attrs(fill=cell.ink)}>{escape(cell.tile_value)}</text>')
         parts.append("</a>")
     parts.append(f'</svg></div><figcaption class="note">{escape(title)}</figcaption></figure>')
+    if key:
+        entries = (f"<li><b>{escape(cells[code].short)}</b> {escape(cells[code].name)}</li>"
+                   for code in sorted(cells, key=lambda c: cells[c].short))
+        parts.append(f'<details class="pa-key"><summary>{escape(key)}</summary>'
+                     f'<ul class="pa-key-list">{"".join(entries)}</ul></details>')
     return Markup("".join(parts))
 
 
