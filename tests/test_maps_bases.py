@@ -92,7 +92,7 @@ def test_no_table_tile_map_or_chart_mixes_two_bases(built_site):  # noqa: F811
                 assert value.text().startswith(fmt_figure(found[code], lang)), value.text()
                 names.add(value.find_all("span", cls="pa-basis")[0].text())
             assert len(names) <= 1, f"one basis per table: {names}"
-            for figure in block.find_all("figure", cls="pa-tilemap"):
+            for figure in block.find_all("svg", cls="pa-tiles"):  # both drawings, wide and for phones
                 for link in figure.find_all("a"):
                     code = BY_SLUG[link.attrs["href"].rstrip("/").split("/")[-1]]
                     fill = link.find_all("rect", cls="pa-tile")[0].attrs["fill"]

@@ -279,10 +279,32 @@ def test_without_javascript_the_tile_maps_and_tables_remain(chromium, site_url):
         assert v.page.locator(".pa-block-map table.pa-figures").count() == tables
         assert v.page.locator("#peta-penghargaan-svg").is_visible(), "the awards map is drawn at build time"
         assert v.page.locator(".pa-awards-views").is_hidden(), "its edition switch needs JavaScript"
-        v.page.locator("#tahun-2024-ubin a[href='/provinsi/bali/']").click()
+        v.page.locator("#tahun-2024-ubin a[href='/provinsi/bali/']").locator("visible=true").click()
         v.page.wait_for_url("**/provinsi/bali/")
     finally:
         v.close()
+
+
+@pytest.mark.parametrize("url", ["/peta/", "/en/province/jawa-timur/"])
+def test_at_360px_every_tile_map_fits_with_readable_codes_and_large_enough_tiles(chromium, site_url, url):
+    """On phones the tile map is drawn in two bands: nothing scrolls sideways and every tile is a target
+    of at least 24 px (WCAG 2.2, 2.5.8) with its code at least 12 px high."""
+    v = Visit(chromium, site_url + url, width=360, javascript=url == "/peta/")  # only the map page waits for its map
+    try:
+        found = v.page.evaluate("""() => [...document.querySelectorAll('figure.pa-tilemap')].map((f) => {
+            const box = f.querySelector('.pa-scroll');
+            const svgs = [...f.querySelectorAll('svg.pa-tiles')].filter((s) => s.getBoundingClientRect().width > 0);
+            const tiles = svgs.flatMap((s) => [...s.querySelectorAll('rect.pa-tile')].map((r) => r.getBoundingClientRect()));
+            const codes = svgs.flatMap((s) => [...s.querySelectorAll('a > text:first-of-type')].map((t) => t.getBoundingClientRect().height));
+            return {overflow: box.scrollWidth - box.clientWidth, shown: svgs.length, tiles: tiles.length,
+                    smallest: Math.min(...tiles.map((r) => Math.min(r.width, r.height))), code: Math.min(...codes)};
+        })""")
+    finally:
+        v.close()
+    assert found
+    for tilemap in found:
+        assert tilemap["shown"] == 1 and tilemap["tiles"] == 38, tilemap
+        assert tilemap["overflow"] <= 0 and tilemap["smallest"] >= 24 and tilemap["code"] >= 12, tilemap
 
 
 def test_the_map_fits_a_phone(chromium, site_url):

@@ -240,7 +240,8 @@ def test_every_tile_map_has_a_key_to_its_codes(built_site, url):  # noqa: F811
     keys = page.find_all("details", cls="pa-key")
     assert tilemaps and len(keys) == len(tilemaps)
     for figure, key in zip(tilemaps, keys):
-        codes = [t.text().strip() for t in figure.find_all("text") if re.fullmatch(r"[A-Z]{2}", t.text().strip())]
+        wide = figure.find_all("svg", cls="pa-tiles-wide")[0]
+        codes = [t.text().strip() for t in wide.find_all("text") if re.fullmatch(r"[A-Z]{2}", t.text().strip())]
         entries = {li.find_all("b")[0].text(): li.text() for li in key.find_all("li")}
         assert sorted(codes) == sorted(entries) and len(codes) == len(PROVINCES)
         assert all(any(text.endswith((f" {p.name}", f" {p.name_en}")) for p in PROVINCES.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from .scale import HATCH_ID, NO_DATA, NO_DATA_LINE
-from .tilegrid import COLUMNS, ROWS, TILES
+from .tilegrid import COLUMNS, PORTRAIT, PORTRAIT_COLUMNS, PORTRAIT_ROWS, ROWS, TILES
 
 TILE, PITCH = 44, 48
 BAR = "#2a788e"       # bars: the scale's teal, 4.9:1 against white
@@ -59,16 +59,34 @@ def swatch(colour: str | None) -> Markup:
 def tile_map(cells: dict, element_id: str, title: str, highlight: str | None = None, defs: bool = True,
              siteurl: str = "", key: str | None = None) -> Markup:
     """38 equal squares in their approximate places, each a link named (by its <title>) with its
-    province and value; in a figure whose caption says what it is, then (with `key`) the codes' key."""
-    width, height = COLUMNS * PITCH, ROWS * PITCH
-    parts = [f'<figure class="pa-tilemap"{_attrs(id=element_id)}><div class="pa-scroll">'
-             f'<svg class="pa-tiles" viewBox="-4 -4 {width + 4} {height + 4}" width="{width + 4}" '
-             f'height="{height + 4}" {SVG_NS}>']
+    province and value; in a figure whose caption says what it is, then (with `key`) the codes' key.
+
+    The grid is drawn twice: wide, and in two bands for phones (CSS shows one); the hatch they share is
+    defined beside them, since a pattern inside an SVG that is not displayed cannot be used."""
+    parts = [f'<figure class="pa-tilemap"{_attrs(id=element_id)}>']
     if defs:
-        parts.append(f"<defs>{hatch_pattern()}</defs>")
-    for code in sorted(cells, key=lambda c: TILES[c]):
+        parts.append(defs_svg())
+    parts.append('<div class="pa-scroll">')
+    parts += _tiles(cells, TILES, COLUMNS, ROWS, "pa-tiles pa-tiles-wide", highlight, siteurl)
+    parts += _tiles(cells, PORTRAIT, PORTRAIT_COLUMNS, PORTRAIT_ROWS, "pa-tiles pa-tiles-narrow", highlight,
+                    siteurl)
+    parts.append(f'</div><figcaption class="note">{escape(title)}</figcaption></figure>')
+    if key:
+        entries = (f"<li><b>{escape(cells[code].short)}</b> {escape(cells[code].name)}</li>"
+                   for code in sorted(cells, key=lambda c: cells[c].short))
+        parts.append(f'<details class="pa-key"><summary>{escape(key)}</summary>'
+                     f'<ul class="pa-key-list">{"".join(entries)}</ul></details>')
+    return Markup("".join(parts))
+
+
+def _tiles(cells: dict, layout: dict, columns: int, rows: int, css: str, highlight: str | None,
+           siteurl: str) -> list[str]:
+    width, height = columns * PITCH, rows * PITCH
+    parts = [f'<svg class="{css}" viewBox="-4 -4 {width + 4} {height + 4}" width="{width + 4}" '
+             f'height="{height + 4}" {SVG_NS}>']
+    for code in sorted(cells, key=lambda c: layout[c]):
         cell = cells[code]
-        row, col = TILES[code]
+        row, col = layout[code]
         x, y = col * PITCH, row * PITCH
         here = code == highlight
         parts.append(f'<a{_attrs(href=f"{siteurl}/{cell.url}", aria_current="page" if here else None)} '
@@ -86,13 +104,8 @@ def tile_map(cells: dict, element_id: str, title: str, highlight: str | None = N
             parts.append(f'<text x="{x + TILE / 2:g}" y="{y + 35}" text-anchor="middle" font-size="{size}"'
                          f'{_attrs(fill=cell.ink)}>{escape(cell.tile_value)}</text>')
         parts.append("</a>")
-    parts.append(f'</svg></div><figcaption class="note">{escape(title)}</figcaption></figure>')
-    if key:
-        entries = (f"<li><b>{escape(cells[code].short)}</b> {escape(cells[code].name)}</li>"
-                   for code in sorted(cells, key=lambda c: cells[c].short))
-        parts.append(f'<details class="pa-key"><summary>{escape(key)}</summary>'
-                     f'<ul class="pa-key-list">{"".join(entries)}</ul></details>')
-    return Markup("".join(parts))
+    parts.append("</svg>")
+    return parts
 
 
 def _labelled(element_id: str, title: str, desc: str) -> str:

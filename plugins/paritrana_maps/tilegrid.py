@@ -31,6 +31,17 @@ TILES = {
 ROWS = 1 + max(r for r, _ in TILES.values())
 COLUMNS = 1 + max(c for _, c in TILES.values())
 
+# Phones: the same grid in two bands, the west (Sumatra, Java, Bali, Kalimantan; columns 0-6) above the
+# east (Nusa Tenggara Barat and Timur, Sulawesi, Maluku, Papua; columns 7-13), so that every tile keeps a
+# readable code and a target of at least 24 px at 360 px instead of scrolling sideways.
+SPLIT = 7
+_EAST_TOP = min(r for r, c in TILES.values() if c >= SPLIT)
+PORTRAIT = {code: (r, c) if c < SPLIT else (r - _EAST_TOP + 1 + max(r for r, c in TILES.values() if c < SPLIT),
+                                            c - SPLIT)
+            for code, (r, c) in TILES.items()}
+PORTRAIT_ROWS = 1 + max(r for r, _ in PORTRAIT.values())
+PORTRAIT_COLUMNS = 1 + max(c for _, c in PORTRAIT.values())
+
 
 class TileLayoutError(SystemExit):
     """A province has no tile, or two share one."""
@@ -42,5 +53,5 @@ def check_layout(codes) -> None:
     if missing:
         raise TileLayoutError("paritrana_maps: no tile-map position for province(s) " + ", ".join(missing)
                               + "; add them to TILES in plugins/paritrana_maps/tilegrid.py")
-    if len(set(TILES.values())) != len(TILES):
+    if len(set(TILES.values())) != len(TILES) or len(set(PORTRAIT.values())) != len(PORTRAIT):
         raise TileLayoutError("paritrana_maps: two provinces share a tile in tilegrid.TILES")
