@@ -237,7 +237,7 @@ def test_every_tile_map_has_a_key_to_its_codes(built_site, url):  # noqa: F811
     """The two-letter codes on the tiles (JI, SA…) are explained right under each tile map."""
     page = built_site.pages[url]
     tilemaps = page.find_all("figure", cls="pa-tilemap")
-    keys = page.find_all("details", cls="pa-key")
+    keys = page.find_all("details", cls="pa-codes")
     assert tilemaps and len(keys) == len(tilemaps)
     for figure, key in zip(tilemaps, keys):
         wide = figure.find_all("svg", cls="pa-tiles-wide")[0]

@@ -74,8 +74,8 @@ def tile_map(cells: dict, element_id: str, title: str, highlight: str | None = N
     if key:
         entries = (f"<li><b>{escape(cells[code].short)}</b> {escape(cells[code].name)}</li>"
                    for code in sorted(cells, key=lambda c: cells[c].short))
-        parts.append(f'<details class="pa-key"><summary>{escape(key)}</summary>'
-                     f'<ul class="pa-key-list">{"".join(entries)}</ul></details>')
+        parts.append(f'<details class="pa-codes"><summary>{escape(key)}</summary>'
+                     f'<ul class="pa-codes-list">{"".join(entries)}</ul></details>')
     return Markup("".join(parts))
 
 
