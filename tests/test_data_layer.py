@@ -215,3 +215,29 @@ def test_two_awards_whose_short_ids_collide_are_both_kept_with_distinct_ids():
     assert [w.source_url for w in kept] == [first.source_url, other.source_url]
     assert kept[0].id == first.id and len(kept[1].id) == 17 and kept[1].id != first.id
     assert [p.message for p in problems.errors] == [f"'{first.name}' repeats row {first.row} of {first.file}"]
+
+
+def test_a_cell_of_spaces_is_blank_in_winner_and_coverage_rows_alike(data_copy):
+    """Winner and coverage rows share one row checker: a cell holding only spaces counts as empty in both
+    (a winner row used to report "' ' is not a date" for it, and twice for a spaced source_url)."""
+    header = (data_copy / "winners" / "undated.csv").read_text(encoding="utf-8").splitlines()[0]
+    (data_copy / "winners" / "spaces.csv").write_text(
+        header + "\n"
+        "2024, ,nasional,,,pemerintah_kabkota,, ,Terbaik Kabupaten/Kota,Kabupaten Blora,pemkab,,, ,"
+        "https://example.org/tests/spaces, ,,\n"
+        " ,,nasional,,,pemerintah_kabkota,,,Penghargaan Paritrana,Kabupaten Rembang,pemkab,,,,"
+        "https://example.org/tests/spaces,,,\n"
+        "2024,,nasional,,,pemerintah_kabkota,,,Penghargaan Paritrana,Kabupaten Pati,pemkab,,,, ,,,\n",
+        encoding="utf-8")
+    errors = errors_of(data_copy)
+    assert errors == ["data/winners/spaces.csv:4:source_url: every row needs its source "
+                      "(paste the address of the article or page)"]
+    (data_copy / "winners" / "spaces.csv").write_text(
+        "\n".join((data_copy / "winners" / "spaces.csv").read_text(encoding="utf-8").splitlines()[:3]) + "\n",
+        encoding="utf-8")
+    data = load_dataset(data_copy)
+    spaced = [w for w in data.winners if w.file == "data/winners/spaces.csv"]
+    assert [(w.row, w.edition, w.label_year, w.rank, w.ceremony_date, w.source_date) for w in spaced] == [
+        (2, 2024, None, None, None, None), (3, None, None, None, None, None)]
+    assert [(w.row, w.column, w.message) for w in data.warnings if w.file == "data/winners/spaces.csv"] == [
+        (3, "edition", "the source states no edition year")]

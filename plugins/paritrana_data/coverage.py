@@ -6,12 +6,13 @@ import hashlib
 import re
 
 from .aliases import Lookup
+from .checker import RowChecker
 from .headers import coverage_headers
 from .problems import Problems
 from .records import CoverageFigure
-from .regions import RegionIndex, Unresolved
+from .regions import RegionIndex
 from .tables import Table, TableSpec, records
-from .values import ValueProblem, parse_date, parse_partial_date, parse_range, parse_url, parse_year
+from .values import parse_date, parse_partial_date, parse_range, parse_url, parse_year
 
 _REQUIRED = ("province", "year", "metric", "value", "unit", "source_url")
 _OPTIONAL = ("as_of", "source_date", "quote", "basis")
@@ -43,70 +44,43 @@ COUNT_METRICS = ("participants", "workers")
 
 def check_figure(table: Table, row: dict, regions: RegionIndex, problems: Problems) -> CoverageFigure | None:
     """One row to a record, or None after reporting every problem in it."""
-    path, number = table.path, row["_row"]
-    failed = []
-
-    def fail(column, message, hint=None):
-        problems.error(path, number, column, message, hint)
-        failed.append(column)
-
-    def parse(column, parser, *args):
-        if not row[column].strip():
-            return None
-        try:
-            return parser(row[column], *args)
-        except ValueProblem as exc:
-            fail(column, exc.message, exc.hint)
-            return None
-
-    province = None
-    try:
-        province = regions.province(row["province"]) if row["province"].strip() else None
-    except Unresolved as exc:
-        fail("province", exc.message, exc.hint)
+    c = RowChecker(problems, table, row)
+    province = c.resolve("province", regions.province, row["province"]) if row["province"].strip() else None
     if not row["province"].strip():
-        fail("province", "the province is missing", "name the province the figure is about")
-    year = parse("year", parse_year, 2000, 2100, "a coverage figure refers to a year from 2000 on; check for a typo")
+        c.fail("province", "the province is missing", "name the province the figure is about")
+    year = c.parse("year", parse_year, 2000, 2100, "a coverage figure refers to a year from 2000 on; check for a typo")
     if not row["year"].strip():
-        fail("year", "the year is missing", "give the year the figure refers to")
+        c.fail("year", "the year is missing", "give the year the figure refers to")
     metric = row["metric"].strip().lower()
     if metric not in METRICS:
-        fail("metric", f"unknown metric '{row['metric']}'", f"use one of: {', '.join(METRICS)}")
+        c.fail("metric", f"unknown metric '{row['metric']}'", f"use one of: {', '.join(METRICS)}")
     value = value_high = bound = None
     if not row["value"].strip():
-        fail("value", "the value is missing", "copy the number from the source")
+        c.fail("value", "the value is missing", "copy the number from the source")
     else:
         bound, written = split_bound(row["value"])
-        try:
-            parsed = parse_range(written, metric in COUNT_METRICS)
-        except ValueProblem as exc:
-            fail("value", exc.message, exc.hint)
-            parsed = None
+        parsed = c.read("value", written, parse_range, metric in COUNT_METRICS)
         if parsed and bound and parsed[1] is not None:
-            fail("value", f"'{row['value']}' is both a bound and a range", "write one of them, e.g. >50 or 41-46")
+            c.fail("value", f"'{row['value']}' is both a bound and a range", "write one of them, e.g. >50 or 41-46")
         if parsed:
             value, value_high = parsed
             if metric in PERCENT_METRICS and not (0 <= value <= 100 and (value_high or 0) <= 100):
-                fail("value", f"{row['value']} is not a percentage between 0 and 100",
-                     "write the percentage itself: 41,61 for 41.61%")
+                c.fail("value", f"{row['value']} is not a percentage between 0 and 100",
+                       "write the percentage itself: 41,61 for 41.61%")
             elif metric in PERCENT_METRICS and 0 < value < 1:
-                problems.warn(path, number, "value", f"{row['value']} looks like a fraction, read as {value}%",
-                              "a spreadsheet percentage cell stores 41.61% as 0,4161: write 41,61")
+                c.warn("value", f"{row['value']} looks like a fraction, read as {value}%",
+                       "a spreadsheet percentage cell stores 41.61% as 0,4161: write 41,61")
             elif value < 0:
-                fail("value", f"{row['value']} is negative", "coverage figures cannot be negative")
+                c.fail("value", f"{row['value']} is negative", "coverage figures cannot be negative")
     if not row["unit"].strip():
-        fail("unit", "the unit is missing", "say what the number counts, e.g. persen or pekerja")
-    basis = "not_stated"
-    if row["basis"].strip():
-        basis = BASES.find(row["basis"])
-        if basis is None:
-            fail("basis", f"unknown basis '{row['basis']}'", f"use one of: {', '.join(BASES.slugs)}")
-    as_of = parse("as_of", parse_partial_date)
-    source_date = parse("source_date", parse_date)
-    url = parse("source_url", parse_url)
+        c.fail("unit", "the unit is missing", "say what the number counts, e.g. persen or pekerja")
+    basis = c.choose("basis", row["basis"], BASES, f"use one of: {', '.join(BASES.slugs)}") or "not_stated"
+    as_of = c.parse("as_of", parse_partial_date)
+    source_date = c.parse("source_date", parse_date)
+    url = c.parse("source_url", parse_url)
     if not row["source_url"].strip():
-        fail("source_url", "every figure needs its source", "paste the address of the article or page")
-    if failed:
+        c.fail("source_url", "every figure needs its source", "paste the address of the article or page")
+    if not c.ok:
         return None
     key = f"{province}|{year}|{metric}|{value!r}|{value_high!r}|{url}"  # '41,61' equals '41.61'
     key += f"|{bound}" if bound else ""
@@ -114,7 +88,7 @@ def check_figure(table: Table, row: dict, regions: RegionIndex, problems: Proble
         id="c" + hashlib.sha1(key.encode()).hexdigest()[:10], province=province, year=year,
         metric=metric, value=value, value_high=value_high, unit=row["unit"].strip(), as_of=as_of,
         source_url=url, source_date=source_date, quote=row["quote"].strip(),
-        file=problems.name(path), row=number, basis=basis, bound=bound)
+        file=problems.name(table.path), row=c.number, basis=basis, bound=bound)
 
 
 def load_coverage(tables: list[Table], regions: RegionIndex, problems: Problems) -> tuple[CoverageFigure, ...]:

@@ -8,14 +8,15 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .aliases import Ambiguous, Lookup, level_lookup, parse_rank
+from .aliases import Lookup, level_lookup, parse_rank
+from .checker import RowChecker
 from .headers import winner_headers
 from .names import fold
 from .problems import Problems
 from .records import KINDS, Winner
-from .regions import RegionIndex, Unresolved
+from .regions import RegionIndex
 from .tables import Table, TableSpec, records
-from .values import ValueProblem, parse_date, parse_url, parse_year, rank_in_title
+from .values import parse_date, parse_url, parse_year, rank_in_title
 
 _REQUIRED = ("edition", "level", "category", "title", "winner_name", "source_url")
 _OPTIONAL = ("label_year", "zone", "scope_province", "sector", "rank", "winner_kind", "winner_province",
@@ -80,52 +81,6 @@ def _key_of(w: Winner) -> str:
                      w.source_url)
 
 
-class RowChecker:
-    """Checks one row, recording each problem against its column."""
-
-    def __init__(self, problems: Problems, table: Table, row: dict):
-        self.problems, self.path, self.row, self.number = problems, table.path, row, row["_row"]
-        self.ok = True
-
-    def fail(self, column, message, hint=None):
-        self.problems.error(self.path, self.number, column, message, hint)
-        self.ok = False
-
-    def parse(self, column, parser, *args):
-        text = self.row[column]
-        if not text:
-            return None
-        try:
-            return parser(text, *args)
-        except ValueProblem as exc:
-            self.fail(column, exc.message, exc.hint)
-            return None
-
-    def choose(self, column, text, options: Lookup, hint: str | None = None):
-        """The slug a vocabulary name stands for; unknown or ambiguous names fail with the closest."""
-        if not text.strip():
-            return None
-        try:
-            found = options.find(text)
-        except Ambiguous as exc:
-            self.fail(column, f"ambiguous {options.what} '{text}'",
-                      "it names " + " and ".join(f"'{s}'" for s in exc.slugs) + "; write the slug")
-            return None
-        if found is None:
-            close = options.closest(text)
-            self.fail(column, f"unknown {options.what} '{text}'", hint or (
-                ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?") if close
-                else f"use one of: {', '.join(options.slugs)}"))
-        return found
-
-    def resolve(self, column, lookup, *args):
-        try:
-            return lookup(*args)
-        except Unresolved as exc:
-            self.fail(column, exc.message, exc.hint)
-            return None
-
-
 @functools.lru_cache(maxsize=None)  # once per file, not once per row
 def _year_named(path: Path) -> str | None:
     """The file's stem when it names an edition year ('2023' for 2023.csv), else None."""
@@ -144,9 +99,9 @@ def check_winner(table: Table, row: dict, ctx: Context, problems: Problems,
     if edition is not None and stem is not None and int(stem) != edition:
         c.fail("edition", f"edition {edition} in the file for {stem}",
                f"move the row to {edition}{table.path.suffix} or fix the year")
-    if not row["edition"]:
-        problems.warn(table.path, c.number, "edition", "the source states no edition year",
-                      "the row is listed as undated until a source gives the year")
+    if not row["edition"].strip():
+        c.warn("edition", "the source states no edition year",
+               "the row is listed as undated until a source gives the year")
     label_year = c.parse("label_year", parse_year, 2017, 2100)
     level = c.choose("level", row["level"], ctx.levels, "use 'nasional' or 'provinsi'")
     if level is None and not row["level"].strip():
@@ -186,9 +141,8 @@ def check_winner(table: Table, row: dict, ctx: Context, problems: Problems,
         kind = _default_kind(ctx, category, regency)
     _check_kind(c, ctx, category, kind, regency)
     if level == "provinsi" and scope and province and scope != province:
-        problems.warn(table.path, c.number, "winner_province",
-                      "the winner is outside the province that ran the round",
-                      "check winner_province against scope_province")
+        c.warn("winner_province", "the winner is outside the province that ran the round",
+               "check winner_province against scope_province")
     ceremony = c.parse("ceremony_date", parse_date)
     source_date = c.parse("source_date", parse_date)
     for column, value in (("ceremony_date", ceremony), ("source_date", source_date)):
