@@ -175,7 +175,7 @@ def test_default_cache_is_beside_the_share_cache(tmp_path):
 def test_xlsx_cells_keep_awkward_text_exactly():
     """The row-at-once escaping: markup, ampersands, edge spaces, empty and illegal characters."""
     from paritrana_downloads.tables import COVERAGE_COLUMNS
-    from paritrana_downloads.writers import xlsx_bytes
+    from downloads_support import xlsx_bytes
     texts = ["a & b <c> \"d\" 'e'", " lead", "trail ", "", "bell\x07", "=SUM(A1)", "tab\tin", "ünï ‘x’"]
     rows = [{c.name: None for c in COVERAGE_COLUMNS} | {"id": f"c{i}", "unit": text, "year": 2020, "value": 2.0,
                                                         "source_date": date(2024, 5, 31)}

@@ -191,7 +191,7 @@ def test_xlsx_writer_alone_is_reproducible():
     from datetime import datetime
 
     from paritrana_downloads.tables import COVERAGE_COLUMNS
-    from paritrana_downloads.writers import xlsx_bytes
+    from downloads_support import xlsx_bytes
     rows = [{c.name: None for c in COVERAGE_COLUMNS} | {"id": "c1", "value": 41.61, "source_date": date(2024, 5, 31)}]
     one = xlsx_bytes(COVERAGE_COLUMNS, rows, [("licence", "CC BY 4.0")], datetime(2026, 11, 21), "t", "s")
     two = xlsx_bytes(COVERAGE_COLUMNS, rows, [("licence", "CC BY 4.0")], datetime(2026, 11, 21), "t", "s")

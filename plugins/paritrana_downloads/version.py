@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-# Where the date came from, in the order tried: a version is dated by the newest data it contains.
-BASES = ("SOURCE_DATE_EPOCH", "sources", "git", "none")
-
 
 @dataclass(frozen=True)
 class DataVersion:
@@ -18,7 +15,7 @@ class DataVersion:
 
     digest: str
     date: date | None
-    basis: str
+    basis: str  # where the date came from: SOURCE_DATE_EPOCH, sources, git or none
 
     @property
     def timestamp(self) -> datetime:

@@ -1,10 +1,9 @@
-"""Cells of CSV files, JSON bytes and a whole XLSX in memory: the same input gives the same bytes."""
+"""Cells of CSV files and JSON bytes: the same input gives the same bytes."""
 
 from __future__ import annotations
 
-import io
 import json
-from datetime import date, datetime
+from datetime import date
 
 # A CSV cell that starts with one of these is read as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -32,17 +31,4 @@ def json_bytes(document) -> bytes:
     return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
 
 
-def xlsx_bytes(columns, rows, about: list[tuple[str, str]], stamp: datetime, title: str, creator: str) -> bytes:
-    """A whole workbook in memory (the build streams its workbooks to files instead, see render.py)."""
-    from .encode import cell_widths, widths, xlsx_rows  # encode uses this module's csv_cell
-    from .xlsx import Workbook
-
-    buffer = io.BytesIO()
-    sizes = widths(columns, cell_widths(columns, rows), range(len(rows)))
-    workbook = Workbook(buffer, [c.name for c in columns], sizes, len(rows), about, stamp, title, creator)
-    workbook.add(xlsx_rows(columns, rows))
-    workbook.close()
-    return buffer.getvalue()
-
-
-__all__ = ["csv_cell", "csv_text", "json_bytes", "xlsx_bytes", "FORMULA_START"]
+__all__ = ["csv_cell", "csv_text", "json_bytes", "FORMULA_START"]

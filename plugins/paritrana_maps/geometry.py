@@ -125,24 +125,6 @@ def ring_area(ring: Ring) -> float:
     return total / 2
 
 
-def shape_area(shape: Shape) -> float:
-    return sum(abs(ring_area(p[0])) - sum(abs(ring_area(h)) for h in p[1:]) for p in shape)
-
-
-def point_in_ring(point: Point, ring: Ring) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
-            inside = not inside
-    return inside
-
-
-def point_in_shape(point: Point, shape: Shape) -> bool:
-    """Whether (lon, lat) lies inside any polygon of the shape (and outside its holes)."""
-    return any(point_in_ring(point, p[0]) and not any(point_in_ring(point, h) for h in p[1:]) for p in shape)
-
-
 def bounds(shapes) -> tuple[float, float, float, float]:
     """(west, south, east, north) of all the shapes."""
     xs = [x for shape in shapes for poly in shape for ring in poly for x, _ in ring]
