@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from geometry_support import point_in_shape
+from maps_support import latest_by_year, point_in_shape
 from site_build import ROOT, dataset
 
 from paritrana_data.regions import RegionIndex
 from paritrana_maps import boundaries as bd
 from paritrana_maps import geometry as geo
 from paritrana_maps.foliummap import build_map
-from paritrana_maps.model import latest_by_year, midpoint
+from paritrana_maps.model import midpoint
 from paritrana_maps.scale import DARK_TEXT, Scale, contrast, palette
 from paritrana_maps.settings import DEFAULTS, SettingsError, apply_defaults
 from paritrana_maps.tilegrid import TILES, TileLayoutError, check_layout
@@ -89,7 +89,8 @@ MATCHES = [
 
 @pytest.mark.parametrize("props,extra,code", MATCHES, ids=[json.dumps({**p, **e}) for p, e, _ in MATCHES])
 def test_a_feature_matches_its_province(props, extra, code):
-    assert bd.match_feature(feature(props, **extra), PROVINCES, REGIONS) == (code, None)
+    found, _rule, why = bd.read_feature(feature(props, **extra), PROVINCES, REGIONS)
+    assert (found, why) == (code, None)
 
 
 NO_MATCH = [
@@ -108,7 +109,7 @@ NO_MATCH = [
 
 @pytest.mark.parametrize("props,extra,why", NO_MATCH, ids=[json.dumps({**p, **e}) for p, e, _ in NO_MATCH])
 def test_a_feature_that_matches_no_province_says_why(props, extra, why):
-    code, reason = bd.match_feature(feature(props, **extra), PROVINCES, REGIONS)
+    code, _rule, reason = bd.read_feature(feature(props, **extra), PROVINCES, REGIONS)
     assert code is None and why in reason
 
 

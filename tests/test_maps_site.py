@@ -12,8 +12,9 @@ import pytest
 from site_build import built_site  # noqa: F401
 from site_build import dataset, fmt_figure, fmt_partial, run_pelican
 
+from maps_support import latest_by_year
 from paritrana_maps.bases import is_regional, latest_by_basis
-from paritrana_maps.model import latest_by_year, midpoint
+from paritrana_maps.model import midpoint
 from paritrana_maps.scale import Scale
 from paritrana_maps.settings import DEFAULTS
 

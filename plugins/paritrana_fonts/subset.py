@@ -37,11 +37,6 @@ def licence_text() -> bytes:
     return (Path(fontpkg_public_sans.ROOT) / "LICENSE").read_bytes()
 
 
-def unicode_range() -> str:
-    """The CSS unicode-range of the subset ('U+0020-007E, …')."""
-    return ", ".join(f"U+{a:04X}" if a == b else f"U+{a:04X}-{b:04X}" for a, b in RANGES)
-
-
 def codepoints() -> list[int]:
     return [c for a, b in RANGES for c in range(a, b + 1)]
 

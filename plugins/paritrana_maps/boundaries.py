@@ -136,12 +136,6 @@ def read_feature(feature: dict, provinces: dict, regions: RegionIndex) -> tuple[
     return None, None, "matches no province"
 
 
-def match_feature(feature: dict, provinces: dict, regions: RegionIndex) -> tuple[str | None, str | None]:
-    """(province code, None) or (None, why not) for one feature (see read_feature)."""
-    code, _, why = read_feature(feature, provinces, regions)
-    return code, why
-
-
 def match_features(features: list[dict], provinces: dict, regions: RegionIndex, source: str) -> Matched:
     """Shapes by province code; every feature that matches no province is reported. Features of
     one province (a province split into pieces) are merged."""

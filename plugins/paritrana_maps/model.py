@@ -45,15 +45,6 @@ class Cell:
     regional: bool = False         # for an office's working area, not the province alone
 
 
-def latest_by_year(figures, metric: str) -> dict[int, dict]:
-    """{year: {province code: the latest figure of that metric for that year}}, whatever its basis
-    (what the tables of every figure list; the maps use bases.latest_by_basis)."""
-    found: dict[int, dict] = {}
-    for f in sorted((f for f in figures if f.metric == metric), key=figure_order):
-        found.setdefault(f.year, {})[f.province] = f
-    return dict(sorted(found.items()))
-
-
 def midpoint(f) -> float:
     return f.value if f.value_high is None else (f.value + f.value_high) / 2
 
