@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import zipfile
 from datetime import date, datetime
-from xml.sax.saxutils import escape
 
+from markupsafe import escape
 from openpyxl.utils import get_column_letter
 
 NUMBER = "\x00"  # stands for the row number inside a row fragment
@@ -69,9 +69,14 @@ STYLES = HEAD + (
 MARGINS = '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
 
 
+def escaped(value: str) -> str:
+    """Markup escaped for XML text, quotes as written (text needs no quote escapes; the bytes stay as they were)."""
+    return str(escape(value)).replace("&#39;", "'").replace("&#34;", '"')
+
+
 def text(value: str) -> str:
     """A string as XML text: illegal characters replaced, markup escaped."""
-    return escape(ILLEGAL.sub("\ufffd", value))
+    return escaped(ILLEGAL.sub("\ufffd", value))
 
 
 def string_cell(ref: str, value: str, style: str = "") -> str:
@@ -104,13 +109,13 @@ def row_xml(letters: list[str], values) -> str:
     if (CAREFUL.search(joined) or joined.count(NUMBER) != max(len(strings) - 1, 0) or joined[:1] == " "
             or joined[-1:] == " " or NUMBER + " " in joined or " " + NUMBER in joined):
         return _careful_row(letters, values)
-    escaped = iter(joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split(NUMBER))
+    texts = iter(escaped(joined).split(NUMBER))
     cells = []
     for letter, value in zip(letters, values):
         if value is None:
             continue
         if value.__class__ is str:
-            value = next(escaped)
+            value = next(texts)
             cells.append(f'<c r="{letter}{NUMBER}" t="inlineStr"><is><t>{value}</t></is></c>' if value
                          else f'<c r="{letter}{NUMBER}" t="inlineStr"/>')
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from paritrana_pages.index import winner_order
 from paritrana_pages.page import Page
@@ -236,8 +236,8 @@ class Badge:
 
 
 def _attr(text: str) -> str:
-    """Escaped for a double-quoted HTML attribute."""
-    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;"))
+    """Escaped for a double-quoted HTML attribute, where an apostrophe may stay as written (as it always has)."""
+    return str(escape(text)).replace("&#39;", "'").replace("&#34;", "&quot;")
 
 
 # --- printable summary ----------------------------------------------------------------------

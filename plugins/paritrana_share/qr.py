@@ -9,9 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
-
 import segno
+from markupsafe import escape
 
 
 def _encode(text: str) -> str:
@@ -39,5 +38,5 @@ def _cached(text: str, cache_dir: Path | None) -> str:
 def qr_svg(text: str, label: str, cache_dir: Path | None = None) -> str:
     """An inline <svg> QR code for `text` (error correction M), sized by CSS, named by `label`."""
     head, rest = _cached(text, cache_dir).split(">", 1)
-    return (f'{head} role="img" aria-label={quoteattr(label)} shape-rendering="crispEdges">'
+    return (f'{head} role="img" aria-label="{escape(label)}" shape-rendering="crispEdges">'
             f"<title>{escape(label)}</title>{rest}")
