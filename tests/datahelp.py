@@ -29,12 +29,17 @@ def errors_of(data: Path) -> list[str]:
     return [str(p) for p in info.value.problems if p.severity == "error"]
 
 
-def rows_in(folder: Path) -> int:
-    """Data rows of every CSV file in a data folder, counted from the files themselves."""
+def csv_rows(folder: Path) -> list[dict]:
+    """The data rows of every CSV file in a data folder as written (blank rows skipped), in file order."""
     import csv
 
-    total = 0
+    rows = []
     for path in sorted(folder.glob("*.csv")):
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            total += sum(1 for row in csv.DictReader(handle) if any(v.strip() for v in row.values() if v))
-    return total
+            rows += [row for row in csv.DictReader(handle) if any(v.strip() for v in row.values() if v)]
+    return rows
+
+
+def rows_in(folder: Path) -> int:
+    """Data rows of every CSV file in a data folder, counted from the files themselves."""
+    return len(csv_rows(folder))

