@@ -51,3 +51,7 @@ def _minimal_fontconfig() -> Path | None:
 
 
 MINIMAL_FONTCONFIG = _minimal_fontconfig()
+
+
+# The browser: one headless Chromium per test process (skips without it; fails instead under CI=true).
+from browser_support import chromium  # noqa: E402,F401

@@ -4,7 +4,7 @@
   except in CI (CI=true), where it fails them;
 - building: the project's own `invoke build` task (staging folder, swap on success) in a subprocess;
 - serving: a built folder on 127.0.0.1 in a thread (tasks.serve_folder: gzip, 404 page);
-- the browser: Playwright driving the system Chromium (never `playwright install`);
+- the browser: see browser_support.py (the `chromium` fixture);
 - page types: one sample page of each type, in both languages, picked from a built site.
 """
 
@@ -28,11 +28,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # tasks.py: the build and the static server
 
 import tasks  # noqa: E402
+from browser_support import in_ci, missing_browser  # noqa: E402
 
-CHROMIUM = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = list(tasks.CHROMIUM_FLAGS)
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+IN_CI = in_ci()
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
 
 # Page types and the URL of each in Indonesian and English; map/search/data/print are optional
@@ -51,13 +50,8 @@ FIXED = {"home": ("/", "/en/"), "editions": ("/tahun/", "/en/year/"), "provinces
 def missing_tool(name: str) -> str | None:
     """Why `name` (chromium, java, axe) cannot be used here, or None when it can."""
     if name == "chromium":
-        if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-            return f"Chromium not found at {CHROMIUM} (apt-get install chromium chromium-driver)"
-        try:
-            import playwright  # noqa: F401
-        except ImportError:
-            return "the Python package playwright is not installed (pip install -r requirements-dev.txt)"
-    elif name == "java":
+        return missing_browser()
+    if name == "java":
         if not shutil.which("java"):
             return "java not found (apt-get install default-jre-headless)"
         try:
@@ -119,22 +113,6 @@ def serving(root: Path):
     finally:
         server.shutdown()
         server.server_close()
-
-
-# --- the browser ----------------------------------------------------------------------------------
-
-@contextmanager
-def browser():
-    """A headless system Chromium driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                                     args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 # --- page types -------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser_support import Visit
 from quality_support import serving
 from site_build import built_site  # noqa: F401
 from site_build import PLUGINS, ROOT, dataset
@@ -26,16 +27,10 @@ from paritrana_maps.model import midpoint
 from paritrana_maps.scale import Scale
 from paritrana_maps.settings import DEFAULTS
 
-CHROMIUM = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 VIEWS = latest_by_basis(dataset().coverage, "coverage_pct")  # {basis: {year: {code: figure}}}
 DEFAULT = next(iter(VIEWS))  # the basis with most provinces
 SCALE = Scale.from_breaks(DEFAULTS["PARITRANA_MAPS_BREAKS"])
 HATCH = "url(#pa-hatch)"
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} "
-                                "(apt-get install chromium); the browser test of the map did not run")
 
 
 @pytest.fixture(scope="module")
@@ -43,15 +38,6 @@ def site_url(built_site):  # noqa: F811
     """The built site served on 127.0.0.1 (a free port) from a thread."""
     with serving(built_site.root) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (requirements-dev.txt)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 NEWER = ("65", "93", "94", "95", "96")
@@ -93,27 +79,15 @@ def _pinned_font_script() -> str:
     }})();"""
 
 
-class Visit:
-    """A page opened in a fresh context, recording console errors, uncaught errors and requests."""
+class MapVisit(Visit):
+    """A map page opened in a fresh context (waiting for its map when scripts run), recording errors and requests."""
 
     def __init__(self, chromium, url: str, javascript: bool = True, width: int = 1280, pinned_font: bool = False):
-        self.context = chromium.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript,
-                                            bypass_csp=pinned_font)
-        if pinned_font:
-            self.context.add_init_script(_pinned_font_script())
-        self.page = self.context.new_page()
-        self.errors, self.requests = [], []
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.goto(url, wait_until="networkidle")
+        super().__init__(chromium, width=width, javascript=javascript, bypass_csp=pinned_font,
+                         init_script=_pinned_font_script() if pinned_font else None)
+        self.goto(url)
         if javascript:
             self.page.wait_for_selector("#peta-interaktif[data-ready=true]", timeout=20_000)
-
-    def _console(self, message):
-        # Chromium asks every site for /favicon.ico; the site has none (not the map's concern).
-        if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
-            self.errors.append(f"console.error: {message.text} at {message.location}")
 
     def fill(self, code: str) -> str:
         return self.page.get_attribute(f"path.pa-prov-{code}", "fill")
@@ -130,9 +104,6 @@ class Visit:
           return null;
         }""", code)
 
-    def close(self):
-        self.context.close()
-
 
 def colour(basis: str, year: int, code: str) -> str:
     f = VIEWS[basis].get(year, {}).get(code)
@@ -140,7 +111,7 @@ def colour(basis: str, year: int, code: str) -> str:
 
 
 def test_the_map_page_loads_draws_every_province_and_switches_basis_and_year(chromium, site_url):
-    v = Visit(chromium, site_url + "/peta/")
+    v = MapVisit(chromium, site_url + "/peta/")
     try:
         page = v.page
         codes = page.evaluate("""() => [...new Set([...document.querySelectorAll('path.pa-prov')].map(
@@ -195,7 +166,7 @@ def test_the_map_page_loads_draws_every_province_and_switches_basis_and_year(chr
 
 
 def test_a_shared_address_opens_its_basis_and_year_and_english_uses_its_own_parameters(chromium, site_url):
-    v = Visit(chromium, site_url + "/en/map/?basis=not_stated&year=2023")
+    v = MapVisit(chromium, site_url + "/en/map/?basis=not_stated&year=2023")
     try:
         assert v.page.locator("input[name=basis][value=not_stated]").is_checked()
         assert v.page.locator("input[name=year][value='2023']").is_checked()
@@ -209,7 +180,7 @@ def test_a_shared_address_opens_its_basis_and_year_and_english_uses_its_own_para
         assert v.errors == []
     finally:
         v.close()
-    v = Visit(chromium, site_url + "/en/map/?basis=ucj&year=2023")
+    v = MapVisit(chromium, site_url + "/en/map/?basis=ucj&year=2023")
     try:  # UCJ has no 2023 figure: its own year instead, and 2023 is not offered
         assert v.page.locator(f"input[name=year][value='{default_year(VIEWS['ucj'])}']").is_checked()
         assert v.page.locator("input[name=year][value='2023']").is_hidden()
@@ -227,24 +198,20 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
 
 @pytest.mark.parametrize("url", ["/peta/", "/en/map/"])
 def test_leaflet_and_the_map_script_run_only_after_the_page_is_painted(chromium, site_url, url):
-    context = chromium.new_context(viewport={"width": 412, "height": 823})
-    try:
-        page = context.new_page()
-        page.add_init_script(ADDED_SCRIPTS)
-        page.goto(site_url + url, wait_until="load")
+    with Visit(chromium, width=412, height=823, init_script=ADDED_SCRIPTS) as v:
+        v.goto(site_url + url, wait_until="load")
+        page = v.page
         page.wait_for_selector("#peta-interaktif[data-ready=true]", timeout=20_000)
         painted = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
         added = page.evaluate("window.__added")
         later = {src.rsplit("/", 1)[-1]: time for src, time in added.items() if time > painted}
         assert any(name == "leaflet.js" for name in later), f"first paint at {painted:.0f} ms; scripts added: {added}"
         assert any(name.startswith("map-") for name in later), f"first paint at {painted:.0f} ms; scripts added: {added}"
-    finally:
-        context.close()
 
 
 @MARKER_SITE
 def test_with_a_file_lacking_the_newer_provinces_they_are_markers(chromium, marker_site_url):
-    v = Visit(chromium, marker_site_url + "/peta/", pinned_font=True)
+    v = MapVisit(chromium, marker_site_url + "/peta/", pinned_font=True)
     try:
         assert v.page.locator("path.pa-marker").count() == 5, "the five newer provinces are markers"
         assert v.page.locator(".pa-marker-label").all_inner_texts() == [
@@ -260,7 +227,7 @@ def test_with_a_file_lacking_the_newer_provinces_they_are_markers(chromium, mark
 
 @MARKER_SITE
 def test_a_marker_opens_its_province(chromium, marker_site_url):
-    v = Visit(chromium, marker_site_url + "/peta/", pinned_font=True)
+    v = MapVisit(chromium, marker_site_url + "/peta/", pinned_font=True)
     try:
         v.page.locator("path.pa-prov-96").click()
         v.page.wait_for_url("**/provinsi/papua-barat-daya/")
@@ -269,7 +236,7 @@ def test_a_marker_opens_its_province(chromium, marker_site_url):
 
 
 def test_without_javascript_the_tile_maps_and_tables_remain(chromium, site_url):
-    v = Visit(chromium, site_url + "/peta/", javascript=False)
+    v = MapVisit(chromium, site_url + "/peta/", javascript=False)
     try:
         assert v.page.locator("#peta-interaktif").is_hidden()
         drawn = len(VIEWS[DEFAULT])  # the default basis drawn, every basis as tables
@@ -289,7 +256,7 @@ def test_without_javascript_the_tile_maps_and_tables_remain(chromium, site_url):
 def test_at_360px_every_tile_map_fits_with_readable_codes_and_large_enough_tiles(chromium, site_url, url):
     """On phones the tile map is drawn in two bands: nothing scrolls sideways and every tile is a target
     of at least 24 px (WCAG 2.2, 2.5.8) with its code at least 12 px high."""
-    v = Visit(chromium, site_url + url, width=360, javascript=url == "/peta/")  # only the map page waits for its map
+    v = MapVisit(chromium, site_url + url, width=360, javascript=url == "/peta/")  # only the map page waits for its map
     try:
         found = v.page.evaluate("""() => [...document.querySelectorAll('figure.pa-tilemap')].map((f) => {
             const box = f.querySelector('.pa-scroll');
@@ -308,7 +275,7 @@ def test_at_360px_every_tile_map_fits_with_readable_codes_and_large_enough_tiles
 
 
 def test_the_map_fits_a_phone(chromium, site_url):
-    v = Visit(chromium, site_url + "/peta/", width=375)
+    v = MapVisit(chromium, site_url + "/peta/", width=375)
     try:
         box = v.page.locator(".pa-map").bounding_box()
         assert box["width"] <= 375
@@ -338,7 +305,7 @@ LABELS = """() => {
 @pytest.mark.parametrize("width", [820, 960, 1280])
 @pytest.mark.parametrize("url", ["/peta/", "/en/map/"])
 def test_each_name_sits_beside_its_marker_inside_the_map(chromium, marker_site_url, url, width):
-    v = Visit(chromium, marker_site_url + url, width=width, pinned_font=True)
+    v = MapVisit(chromium, marker_site_url + url, width=width, pinned_font=True)
     try:
         labels = v.page.evaluate(LABELS)
         assert len(labels) == 5 and all(label["shown"] for label in labels), labels
@@ -351,7 +318,7 @@ def test_each_name_sits_beside_its_marker_inside_the_map(chromium, marker_site_u
 
 @MARKER_SITE
 def test_the_map_fits_the_country_again_when_its_box_grows(chromium, marker_site_url):
-    v = Visit(chromium, marker_site_url + "/peta/", width=375, pinned_font=True)
+    v = MapVisit(chromium, marker_site_url + "/peta/", width=375, pinned_font=True)
     try:
         zoom = v.page.evaluate("() => map_paritrana.getZoom()")
         assert v.page.evaluate(LABELS)[0]["shown"] is False, "no names on a phone"
@@ -367,7 +334,7 @@ def test_the_map_fits_the_country_again_when_its_box_grows(chromium, marker_site
 
 @MARKER_SITE
 def test_the_labels_use_the_pinned_font(chromium, marker_site_url):
-    v = Visit(chromium, marker_site_url + "/peta/", width=1280, pinned_font=True)
+    v = MapVisit(chromium, marker_site_url + "/peta/", width=1280, pinned_font=True)
     try:
         family = v.page.evaluate("getComputedStyle(document.querySelector('.pa-marker-label')).fontFamily")
         assert "PinnedTestSans" in family
@@ -379,7 +346,7 @@ def test_the_labels_use_the_pinned_font(chromium, marker_site_url):
 # --- the awards view and the province pages' maps ------------------------------------------------
 
 def test_the_awards_view_recolours_and_renames_the_provinces_per_edition(chromium, site_url):
-    v = Visit(chromium, site_url + "/peta/")
+    v = MapVisit(chromium, site_url + "/peta/")
     try:
         page = v.page
         jatim = "#peta-penghargaan-svg a[href='/provinsi/jawa-timur/']"
@@ -414,13 +381,9 @@ def _tab_through(page, selector: str, limit: int = 400) -> set[str]:
 
 @pytest.mark.parametrize("url", ["/provinsi/jawa-timur/", "/en/province/jawa-barat/", "/provinsi/papua-barat-daya/"])
 def test_the_province_map_works_by_keyboard_and_without_errors(chromium, site_url, url):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        errors = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(site_url + url, wait_until="networkidle")
+    with Visit(chromium) as v:
+        page = v.page
+        v.goto(site_url + url)
         links = set(page.eval_on_selector_all("#peta-kabupaten-kota-svg a", "els => els.map(a => a.getAttribute('href'))"))
         assert _tab_through(page, "#peta-kabupaten-kota-svg a") == links, "Tab reaches every shape link"
         if links:
@@ -428,6 +391,4 @@ def test_the_province_map_works_by_keyboard_and_without_errors(chromium, site_ur
             page.focus(f"#peta-kabupaten-kota-svg a[href='{first}']")
             page.keyboard.press("Enter")
             page.wait_for_url("**" + first)
-        assert errors == [], errors
-    finally:
-        context.close()
+        assert v.errors == [], v.errors

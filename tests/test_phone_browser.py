@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from quality_support import browser, need, page_types, serving
+from browser_support import Visit
+from quality_support import page_types, serving
 from site_build import built_site  # noqa: F401
 from site_build import dataset
 
@@ -29,16 +30,14 @@ HEIGHTS = [("/", "/en/", 6000), ("/provinsi/", "/en/province/", 6000),
 
 
 @pytest.fixture(scope="module")
-def chromium(built_site):  # noqa: F811
-    need("chromium")
-    with serving(built_site.root) as base, browser() as chromium:
+def served(built_site, chromium):  # noqa: F811
+    with serving(built_site.root) as base:
         yield base, chromium, built_site.root
 
 
 def measure(chromium, url: str, width: int, skip: str = NOT_CHECKED) -> dict:
-    context = chromium.new_context(viewport={"width": width, "height": 800}, service_workers="block")
-    try:
-        page = context.new_page()
+    with Visit(chromium, width=width, height=800) as visit:
+        page = visit.page
         page.goto(url, wait_until="load")
         return page.evaluate("""(skip) => {
             const root = document.documentElement;
@@ -48,21 +47,19 @@ def measure(chromium, url: str, width: int, skip: str = NOT_CHECKED) -> dict:
             }).slice(0, 5).map((el) => el.tagName + '.' + el.className + ' ' + (el.textContent || '').trim().slice(0, 40));
             return {height: root.scrollHeight, scroll: root.scrollWidth, client: root.clientWidth, wide};
         }""", skip)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("urls", HEIGHTS, ids=lambda u: u[0] if isinstance(u, tuple) else str(u))
-def test_page_height_at_390px(chromium, urls):
-    base, browser_, _root = chromium
+def test_page_height_at_390px(served, urls):
+    base, browser_, _root = served
     *pair, limit = urls
     for url in pair:
         found = measure(browser_, base + url, 390)
         assert found["height"] <= limit, f"{url}: {found['height']} px tall at 390 px (limit {limit})"
 
 
-def test_no_horizontal_overflow_at_360px_on_any_page_type(chromium):
-    base, browser_, root = chromium
+def test_no_horizontal_overflow_at_360px_on_any_page_type(served):
+    base, browser_, root = served
     types = page_types(root)
     types["standings"] = ("/klasemen/", "/en/standings/")
     problems = []
@@ -95,27 +92,23 @@ WORDS_BROKEN = """() => {
 
 @pytest.mark.parametrize("width", [360, 800, 1024, 1280])
 @pytest.mark.parametrize("kind", ["edition", "category", "regency", "province"])
-def test_no_word_breaks_in_the_middle(chromium, kind, width):
+def test_no_word_breaks_in_the_middle(served, kind, width):
     """'Lhokseumawe' stays one word: cells wrap between words, never inside one (phone and fixed columns)."""
-    base, browser_, root = chromium
+    base, browser_, root = served
     for url in page_types(root)[kind]:
-        context = browser_.new_context(viewport={"width": width, "height": 800}, service_workers="block")
-        try:
-            page = context.new_page()
+        with Visit(browser_, width=width, height=800) as visit:
+            page = visit.page
             page.goto(base + url, wait_until="load")
             page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
             broken = page.evaluate(WORDS_BROKEN)
-        finally:
-            context.close()
         assert not broken, f"{url}: words broken across lines at {width} px: {broken}"
 
 
-def test_standings_sort_in_the_page_with_javascript(chromium):
+def test_standings_sort_in_the_page_with_javascript(served):
     """The province table sorts by a count column in place, ranks renumbered, as its pre-sorted view does."""
-    base, browser_, _root = chromium
-    context = browser_.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
-    try:
-        page = context.new_page()
+    base, browser_, _root = served
+    with Visit(browser_, width=1280, height=800) as visit:
+        page = visit.page
         page.goto(base + "/klasemen/", wait_until="load")
         table = page.locator("table.standings").nth(1)
         table.locator("th.c-provincial button").click()
@@ -125,8 +118,6 @@ def test_standings_sort_in_the_page_with_javascript(chromium):
         values = [int(v) for v in table.locator("tbody td.c-provincial").all_text_contents()]
         page.goto(base + "/klasemen/babak-provinsi/", wait_until="load")
         view = page.locator("table.standings").first.locator("tbody tr").first.locator("th a").text_content()
-    finally:
-        context.close()
     assert values == sorted(values, reverse=True) and ranks[0] == "1"
     assert first == view, (first, view)
 
@@ -138,21 +129,18 @@ SPILLS = """() => [...document.querySelectorAll('table.winners td')].filter((td)
 
 
 @pytest.mark.parametrize("width", [1024, 1280])
-def test_winner_cells_keep_their_content_in_their_fixed_width_columns(chromium, width):
+def test_winner_cells_keep_their_content_in_their_fixed_width_columns(served, width):
     """Columns have fixed widths on wide screens: a long chip ("Winner (order not stated)") wraps in its cell."""
-    base, browser_, root = chromium
+    base, browser_, root = served
     types = page_types(root)
     problems = []
     for kind in ("edition", "province", "category", "regency"):
         for url in types[kind]:
-            context = browser_.new_context(viewport={"width": width, "height": 800}, service_workers="block")
-            try:
-                page = context.new_page()
+            with Visit(browser_, width=width, height=800) as visit:
+                page = visit.page
                 page.goto(base + url, wait_until="load")
                 page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
                 spilled = page.evaluate(SPILLS)
-            finally:
-                context.close()
             if spilled:
                 problems.append(f"{url} at {width} px: {spilled}")
     assert not problems, "\n".join(problems)

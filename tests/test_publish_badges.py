@@ -13,7 +13,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from quality_support import browser, need, serving
+from browser_support import Visit
+from quality_support import serving
 from site_build import built_site  # noqa: F401
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -62,15 +63,13 @@ def _standalone(inner: ET.Element) -> str:
 
 
 @pytest.mark.xdist_group("publish-badges")
-def test_a_view_shows_exactly_its_language_badge(built_site):  # noqa: F811
-    need("chromium")
+def test_a_view_shows_exactly_its_language_badge(built_site, chromium):  # noqa: F811
     import base64
 
     name = sorted(p.name for p in (built_site.root / "lencana").glob("*.svg"))[0]
     root = ET.parse(built_site.root / "lencana" / name).getroot()
-    with serving(built_site.root) as base, browser() as chromium:
-        context = chromium.new_context(viewport={"width": 800, "height": 900}, device_scale_factor=1)
-        page = context.new_page()
+    with serving(built_site.root) as base, Visit(chromium, width=800, height=900) as visit:
+        page = visit.page
         shots = {}
         for inner in root.findall(f"{SVG}svg"):
             lang, width, height = inner.get("lang"), inner.get("width"), inner.get("height")
@@ -82,7 +81,6 @@ def test_a_view_shows_exactly_its_language_badge(built_site):  # noqa: F811
                 return Promise.all([...document.images].map((i) => i.decode())); }""",
                           [f"{base}/lencana/{name}#{lang}", alone, width, height])
             shots[lang] = (page.locator("#view").screenshot(), page.locator("#alone").screenshot())
-        context.close()
     for lang, (view, alone) in shots.items():
         size, changed, most = _difference(view, alone)
         # The same picture: at most faint anti-aliasing differences along an edge.

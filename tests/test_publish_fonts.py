@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from quality_support import CHROMIUM, CHROMIUM_ARGS, need, page_types, serving
+from browser_support import Visit, launch, require_browser
+from quality_support import page_types, serving
 from site_build import built_site  # noqa: F401
 
 from paritrana_fonts.subset import FILE_NAME, LICENCE_NAME, RANGES, codepoints, licence_text, make_woff2, source_font
@@ -86,26 +86,13 @@ def _fontconfig(folder: Path, font_file: Path) -> dict:
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
 
-@contextmanager
-def _chromium(env: dict):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, env=env)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 MEASURE = """() => [...document.querySelectorAll('h1, main p, main td, main th')].slice(0, 60)
   .map((el) => { const r = el.getBoundingClientRect(); return [Math.round(r.width * 4), Math.round(r.height * 4)]; })"""
 
 
 def _layout(env: dict, url: str, block_font: bool) -> tuple[list, list]:
-    with _chromium(env) as browser:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
-        page = context.new_page()
+    with launch(env) as browser, Visit(browser, width=390, height=844) as visit:
+        page = visit.page
         if block_font:
             page.route("**/*.woff2", lambda route: route.abort())
         page.goto(url, wait_until="load")
@@ -113,14 +100,13 @@ def _layout(env: dict, url: str, block_font: bool) -> tuple[list, list]:
         faces = page.evaluate("""() => [...document.fonts].filter((f) => f.status === 'loaded')
                                  .map((f) => f.family.replace(/"/g, ''))""")
         boxes = page.evaluate(MEASURE)
-        context.close()
     return faces, boxes
 
 
 @pytest.mark.xdist_group("publish-fonts")
 @pytest.mark.parametrize("lang", [0, 1], ids=["id", "en"])
 def test_pages_look_the_same_whatever_fonts_the_machine_has(built_site, tmp_path, lang):  # noqa: F811
-    need("chromium")
+    require_browser()
     import fontpkg_public_sans
 
     files = Path(fontpkg_public_sans.ROOT) / "files"

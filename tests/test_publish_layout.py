@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from quality_support import browser, need, serving
+from browser_support import Visit
+from quality_support import serving
 from site_build import built_site  # noqa: F401
 
 PHONE = {"width": 412, "height": 823}
@@ -17,21 +18,15 @@ pytestmark = pytest.mark.xdist_group("publish-layout")
 
 
 @pytest.mark.parametrize("url", ["/cari/", "/en/search/"])
-def test_nothing_moves_when_the_search_form_appears(built_site, url):  # noqa: F811
-    need("chromium")
-    with serving(built_site.root) as base, browser() as chromium:
-        context = chromium.new_context(viewport=PHONE)
-        page = context.new_page()
-        page.add_init_script(SHIFTS)
-        page.goto(base + url, wait_until="load")
-        page.wait_for_selector("#search:not([hidden])", timeout=15000)
-        page.wait_for_timeout(300)
-        shifts = page.evaluate("window.__shifts")
-        context.close()
-        quiet = chromium.new_context(viewport=PHONE, java_script_enabled=False)
-        page = quiet.new_page()
-        page.goto(base + url, wait_until="load")
-        display = page.evaluate("getComputedStyle(document.getElementById('search')).display")
-        quiet.close()
+def test_nothing_moves_when_the_search_form_appears(built_site, chromium, url):  # noqa: F811
+    with serving(built_site.root) as base:
+        with Visit(chromium, **PHONE, init_script=SHIFTS) as visit:
+            visit.goto(base + url, wait_until="load")
+            visit.page.wait_for_selector("#search:not([hidden])", timeout=15000)
+            visit.page.wait_for_timeout(300)
+            shifts = visit.page.evaluate("window.__shifts")
+        with Visit(chromium, **PHONE, javascript=False) as quiet:
+            quiet.goto(base + url, wait_until="load")
+            display = quiet.page.evaluate("getComputedStyle(document.getElementById('search')).display")
     assert sum(shifts) == 0, f"{url}: layout shifts {shifts}"
     assert display == "none", "without JavaScript the form must take no room"

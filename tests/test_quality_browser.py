@@ -24,7 +24,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from quality_support import AXE, OPTIONAL_TYPES, PRINT_DIRS, REQUIRED_TYPES, browser, gzip_size, need, \
+from browser_support import Visit
+from quality_support import AXE, OPTIONAL_TYPES, PRINT_DIRS, REQUIRED_TYPES, gzip_size, need, \
     page_file, sample_pages, serving
 from site_build import built_site  # noqa: F401
 
@@ -75,7 +76,9 @@ AXE_RUN = """async () => {
 
 
 @dataclass
-class Visit:
+class Report:
+    """What loading one sample page in the browser found."""
+
     kind: str
     lang: str
     url: str
@@ -92,20 +95,17 @@ class Visit:
     tablet_arrow_scroll: float | None = None
 
 
-def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) -> Visit:
-    result = Visit(kind, lang, url)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    page = context.new_page()
+def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) -> Report:
+    result = Report(kind, lang, url)
+    opened = Visit(chromium, init_script=CSP_PROBE, console=False)
+    page, result.requests, result.errors = opened.page, opened.requests, opened.errors
     responses = []
-    page.on("request", lambda r: result.requests.append(r.url))
     page.on("response", lambda r: responses.append(r))
-    page.on("pageerror", lambda e: result.errors.append(f"uncaught: {e}"))
     # Failed loads are checked on the responses below (Chromium's own favicon probe is not the page's).
     page.on("console", lambda m: result.errors.append(f"console.{m.type}: {m.text}")
             if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
-    page.add_init_script(CSP_PROBE)
     try:
-        response = page.goto(base + url, wait_until="networkidle", timeout=60_000)
+        response = opened.goto(base + url)
         result.status = response.status if response else None
         page.wait_for_timeout(150)  # late fetches (map geometry) and their CSP reports
         for r in responses:
@@ -121,7 +121,7 @@ def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) 
         page.evaluate(axe_source)  # evaluated through the DevTools protocol, so the page's CSP allows it
         result.axe = page.evaluate(AXE_RUN)
     finally:
-        context.close()
+        opened.close()
     with _rendered(chromium, PHONE, base + url) as page:
         result.phone = page.evaluate(OVERFLOW)
     if kind in TABLET_KINDS:
@@ -147,30 +147,27 @@ def visit(chromium, base: str, kind: str, lang: str, url: str, axe_source: str) 
 @contextmanager
 def _rendered(chromium, viewport: dict, url: str):
     """The page at `url` in a fresh browser context of this size, loaded and every part drawn."""
-    context = chromium.new_context(viewport=viewport, service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(url, wait_until="networkidle", timeout=60_000)
+    with Visit(chromium, width=viewport["width"], height=viewport["height"]) as opened:
+        page = opened.page
+        opened.goto(url)
         page.evaluate(RENDER_ALL)
         yield page
-    finally:
-        context.close()
 
 
 _VISITS: dict[str, dict] = {}
 
 
 @pytest.fixture(scope="module")
-def visits(built_site):  # noqa: F811
+def visits(built_site, chromium):  # noqa: F811
     """Loads the sample pages of one language in Chromium on first use (per process), recording what each
     requested, weighed and violated."""
-    need("chromium", "axe")
+    need("axe")
 
     def load(lang: str) -> dict:
         if lang not in _VISITS:
             axe_source = AXE.read_text(encoding="utf-8")
             found = {}
-            with serving(built_site.root) as base, browser() as chromium:
+            with serving(built_site.root) as base:
                 for kind, page_lang, url in sample_pages(built_site.root):
                     if page_lang == lang:
                         found[(kind, lang)] = visit(chromium, base, kind, lang, url, axe_source)
@@ -180,7 +177,7 @@ def visits(built_site):  # noqa: F811
     return load
 
 
-def _visit(visits, kind, lang) -> Visit:
+def _visit(visits, kind, lang) -> Report:
     visits = visits(lang)
     if (kind, lang) not in visits:
         if kind in REQUIRED_TYPES:

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from invoke.exceptions import Exit
 
+import browser_support
 import quality_support
 from quality_support import tasks
 
@@ -98,6 +99,48 @@ def test_a_missing_tool_skips_locally_and_fails_in_ci(monkeypatch):
     monkeypatch.setattr(quality_support, "IN_CI", True)
     with pytest.raises(pytest.fail.Exception, match="CI=true: a missing tool is a failure"):
         quality_support.need("chromium")
+
+
+NO_CHROMIUM = {"PARITRANA_CHROMIUM": "/nonexistent/chromium"}
+
+
+def no_chromium_on_path(name):
+    return None
+
+
+def test_without_chromium_browser_tests_skip_locally_and_fail_under_ci():
+    """The rule of the `chromium` fixture, on a made-up environment: skip here, fail under CI=true."""
+    verdict, message = browser_support.browser_verdict(NO_CHROMIUM, no_chromium_on_path)
+    assert verdict == "skip" and "Chromium not found at /nonexistent/chromium" in message, message
+    for ci in ("true", "TRUE", "1", "yes"):
+        verdict, message = browser_support.browser_verdict({**NO_CHROMIUM, "CI": ci}, no_chromium_on_path)
+        assert verdict == "fail" and message.endswith("(CI=true: a missing tool is a failure)"), ci
+    assert browser_support.browser_verdict({**NO_CHROMIUM, "CI": "false"}, no_chromium_on_path)[0] == "skip"
+    assert browser_support.browser_verdict(NO_CHROMIUM, lambda name: "/usr/bin/chromium")[0] in ("run", "skip")
+
+
+def test_the_chromium_fixture_fails_under_ci_when_chromium_is_missing(tmp_path):
+    """End to end: a browser test run with no Chromium is skipped, and under CI=true it fails (an error)."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "test_needs_browser.py").write_text("def test_opens(chromium):\n    assert chromium\n")
+    (tmp_path / "conftest.py").write_text(f"import sys\nsys.path.insert(0, {str(quality_support.ROOT / 'tests')!r})\n"
+                                          "from browser_support import chromium  # noqa: F401\n")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env.update(NO_CHROMIUM, PATH=str(tmp_path))  # no chromium on PATH either
+
+    def run(extra):
+        return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
+                               "-rs", str(tmp_path)], cwd=tmp_path, env={**env, **extra}, capture_output=True,
+                              text=True, timeout=120)
+
+    local = run({})
+    assert local.returncode == 0 and "1 skipped" in local.stdout and "Chromium not found" in local.stdout, local.stdout
+    ci = run({"CI": "true"})
+    assert ci.returncode == 1 and "1 error" in ci.stdout and "CI=true: a missing tool is a failure" in ci.stdout, \
+        ci.stdout
 
 
 def test_the_tools_are_here():

@@ -76,7 +76,7 @@ def test_snippets_keep_labels_and_values_apart(built_site):  # noqa: F811
 
 # --- in the browser, through Pagefind --------------------------------------------------------
 
-from test_search_browser import browser, server, visit  # noqa: E402,F401  (the search page's fixtures)
+from test_search_browser import server, visit  # noqa: E402,F401  (the search page's fixtures)
 
 
 @pytest.mark.parametrize("query", ["Jogja", "Kota Jogja"])

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
 
-from quality_support import browser, need, serving
+from browser_support import Visit
+from quality_support import serving
 from site_build import built_site  # noqa: F401
 from site_build import dataset
 
@@ -35,19 +35,19 @@ def _regency_with_awards():
 
 
 @pytest.fixture(scope="module")
-def opened(built_site):  # noqa: F811
-    need("chromium")
-    with serving(built_site.root) as base, browser() as chromium:
+def opened(built_site, chromium):  # noqa: F811
+    with serving(built_site.root) as base:
         yield base, chromium, built_site
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_copy_buttons_copy_the_page_link_and_a_badge_code_and_say_so(opened, lang):
+    from playwright.sync_api import expect  # here, so that a machine without playwright collects the file
+
     base, chromium, site = opened
     url = _regency_with_awards()[lang]
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
-    try:
-        page = context.new_page()
+    with Visit(chromium, width=390, height=844) as visit:
+        page = visit.page
         page.add_init_script(RECORDER)
         page.goto(base + url, wait_until="load")
         button_word, done = WORDS[lang]
@@ -75,18 +75,13 @@ def test_copy_buttons_copy_the_page_link_and_a_badge_code_and_say_so(opened, lan
         copied = page.evaluate("window.__copied")[1]
         assert copied == snippet.input_value() and copied.startswith("<a href=") and "<img src=" in copied
         assert site.root.joinpath(url.strip("/"), "index.html").is_file()
-    finally:
-        context.close()
 
 
 def test_without_javascript_the_fields_are_plain_selectable_text_and_no_button_is_shown(opened):
     base, chromium, _site = opened
-    context = chromium.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
+    with Visit(chromium, javascript=False) as visit:
+        page = visit.page
         page.goto(base + _regency_with_awards()["id"], wait_until="load")
         assert page.locator("button.copy-button").count() == 0
         assert page.locator("#tautan-halaman").get_attribute("readonly") is not None
         assert page.locator(".badge-snippet").count() >= 1
-    finally:
-        context.close()

@@ -14,7 +14,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from quality_support import browser, need, page_types, serving
+from browser_support import Visit
+from quality_support import page_types, serving
 from site_build import built_site  # noqa: F401
 
 PHONE = {"width": 412, "height": 823}
@@ -25,24 +26,20 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
 
 
 @pytest.fixture(scope="module")
-def province(built_site):  # noqa: F811
+def province(built_site, chromium):  # noqa: F811
     """(base URL, browser, the longest province page in Indonesian and English)."""
-    need("chromium")
-    with serving(built_site.root) as base, browser() as chromium:
+    with serving(built_site.root) as base:
         yield base, chromium, page_types(built_site.root)["province"]
 
 
 @contextmanager
 def _opened(chromium, url: str):
     """The page at `url` on a phone-sized screen, layout shifts recorded from the start."""
-    context = chromium.new_context(viewport=PHONE, service_workers="block")
-    try:
-        page = context.new_page()
+    with Visit(chromium, width=PHONE["width"], height=PHONE["height"]) as visit:
+        page = visit.page
         page.add_init_script(SHIFTS)
         page.goto(url, wait_until="load")
         yield page
-    finally:
-        context.close()
 
 
 pytestmark = pytest.mark.xdist_group("theme-browser")
