@@ -39,11 +39,16 @@ CHROMIUM = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
 
 
 def pick_row(data: Path) -> tuple[Path, int, str]:
-    """A winner file of the newest edition, the index of a dated row in it, and that edition's URL."""
-    files = sorted((data / "winners").glob("20*.csv"))
-    target = files[-1]
-    edition = target.stem
-    return target, 0, f"/tahun/{edition}/"
+    """The newest winner file with a national-round row, that row's index and its edition's URL.
+
+    Provincial rows sit in closed <details> on the edition page: not in the text the browser shows.
+    """
+    for target in sorted((data / "winners").glob("20*.csv"), reverse=True):
+        with target.open(encoding="utf-8-sig", newline="") as handle:
+            for index, row in enumerate(csv.DictReader(handle)):
+                if row["level"] == "nasional" and row["edition"]:
+                    return target, index, f"/tahun/{row['edition']}/"
+    raise SystemExit(f"no national-round row in {data / 'winners'}")
 
 
 def set_note(path: Path, index: int, text: str) -> None:
