@@ -33,7 +33,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from tasks import CHROMIUM_FLAGS, free_port, update_section  # noqa: E402
+from sitetools.build import build_env  # noqa: E402
+from sitetools.sections import update_section  # noqa: E402
+from sitetools.serve import free_port  # noqa: E402
+from sitetools.tools import CHROMIUM_FLAGS  # noqa: E402
 
 CHROMIUM = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
 
@@ -73,7 +76,7 @@ def livereload_server(data: Path, output: Path):
     server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--data", str(data),
                                "--output", str(output)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, start_new_session=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"})
+                              env=build_env())
 
     def read_log():
         for line in server.stdout:
@@ -123,8 +126,7 @@ def measure(tmp: Path, edits: int, timeout: float) -> list[tuple]:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
             page = browser.new_page()
             page.goto(base + url, wait_until="load")
-            page.wait_for_function("() => !!window.LiveReload", timeout=10_000)
-            time.sleep(1.0)  # let livereload.js finish its websocket handshake
+            page.wait_for_function("() => window.liveReloadConnected === true", timeout=10_000)
             for n in range(1, edits + 1):
                 marker = f"Catatan suntingan {n} {time.time_ns() % 10**9}"
                 seen_before = len(log_lines)

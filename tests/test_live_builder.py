@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from measure_livereload import livereload_server, set_note  # noqa: E402
-from paritrana_live.builder import carry_over, unlink_shared  # noqa: E402
+from sitetools.live.builder import carry_over, unlink_shared  # noqa: E402
 
 TREES = [
     # (served tree, preview tree, what the preview tree holds afterwards, how many entries moved)
