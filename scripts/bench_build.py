@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import platform
 import re
@@ -41,7 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
-from tasks import CACHES, update_section  # noqa: E402
+from sitetools.build import build_env, cache_settings, pelican_command  # noqa: E402
+from sitetools.sections import update_section  # noqa: E402
 BENCH = ROOT / ".bench"
 TARGETS = {"bundled": (15, None), 10_000: (20, None), 100_000: (60, 1024)}  # seconds, MB
 # What free static hosts accept (files, bytes): Cloudflare Pages takes 20,000 files, GitHub Pages 1 GB.
@@ -109,16 +109,8 @@ def tree_memory_kb(pid: int) -> int:
 
 def build(data: Path | None, output: Path, cache: Path) -> dict:
     """One Pelican build as `invoke build` runs it; returns its measurements."""
-    cmd = [sys.executable, "-m", "pelican", "--fatal", "warnings", "-s", str(ROOT / "pelicanconf.py"),
-           "-o", str(output), str(ROOT / "content"), "-e"]
-    if data is not None:
-        cmd += [f"PARITRANA_DATA_DIR={json.dumps(str(data))}"]
-    for plugin, setting in CACHES.items():  # the benchmark's own caches, never the project's .cache/
-        if (ROOT / "plugins" / plugin).is_dir():
-            cmd += [f"{setting}={json.dumps(str(cache / plugin.removeprefix('paritrana_')))}"]
-    if cmd[-1] == "-e":
-        cmd.pop()
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
+    cmd = pelican_command(output, data, settings=cache_settings(cache))  # the benchmark's own caches
+    env = build_env()
     log = output.parent / f"{output.name}.log"
     peak = {"tree": 0}
     with log.open("w") as handle:

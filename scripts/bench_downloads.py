@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 from bench_build import dataset, machine  # noqa: E402
-from tasks import update_section  # noqa: E402
+from sitetools.sections import update_section  # noqa: E402
 
 TARGETS = {"cold": 8.0, "warm": 1.0}  # CPU seconds at 100,000 rows
 COLUMNS = ("| rows | run | wall time | CPU time | peak RSS | extra RSS | files | output | rendered |",

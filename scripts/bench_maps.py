@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,6 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
+
+from sitetools.build import build_env, pelican_command  # noqa: E402
 
 PAGES = {"id": "peta/index.html", "en": "en/map/index.html"}
 
@@ -144,10 +146,8 @@ def main(argv=None) -> int:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
-            env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "pelican", "--fatal", "warnings", "-s", "pelicanconf.py",
-                            "-o", str(site), "content"], cwd=ROOT, env=env, check=True, capture_output=True)
+            subprocess.run(pelican_command(site), cwd=ROOT, env=build_env(), check=True, capture_output=True)
             print(f"site built in {time.perf_counter() - start:.1f} s")
         transfer(site)
         budgets(site)

@@ -33,17 +33,25 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from tasks import CHROMIUM_FLAGS, free_port, update_section  # noqa: E402
+from sitetools.build import build_env  # noqa: E402
+from sitetools.sections import update_section  # noqa: E402
+from sitetools.serve import free_port  # noqa: E402
+from sitetools.tools import CHROMIUM_FLAGS  # noqa: E402
 
 CHROMIUM = os.environ.get("PARITRANA_CHROMIUM", "/usr/bin/chromium")
 
 
 def pick_row(data: Path) -> tuple[Path, int, str]:
-    """A winner file of the newest edition, the index of a dated row in it, and that edition's URL."""
-    files = sorted((data / "winners").glob("20*.csv"))
-    target = files[-1]
-    edition = target.stem
-    return target, 0, f"/tahun/{edition}/"
+    """The newest winner file with a national-round row, that row's index and its edition's URL.
+
+    Provincial rows sit in closed <details> on the edition page: not in the text the browser shows.
+    """
+    for target in sorted((data / "winners").glob("20*.csv"), reverse=True):
+        with target.open(encoding="utf-8-sig", newline="") as handle:
+            for index, row in enumerate(csv.DictReader(handle)):
+                if row["level"] == "nasional" and row["edition"]:
+                    return target, index, f"/tahun/{row['edition']}/"
+    raise SystemExit(f"no national-round row in {data / 'winners'}")
 
 
 def set_note(path: Path, index: int, text: str) -> None:
@@ -68,7 +76,7 @@ def livereload_server(data: Path, output: Path):
     server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--data", str(data),
                                "--output", str(output)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, start_new_session=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"})
+                              env=build_env())
 
     def read_log():
         for line in server.stdout:
@@ -118,8 +126,7 @@ def measure(tmp: Path, edits: int, timeout: float) -> list[tuple]:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
             page = browser.new_page()
             page.goto(base + url, wait_until="load")
-            page.wait_for_function("() => !!window.LiveReload", timeout=10_000)
-            time.sleep(1.0)  # let livereload.js finish its websocket handshake
+            page.wait_for_function("() => window.liveReloadConnected === true", timeout=10_000)
             for n in range(1, edits + 1):
                 marker = f"Catatan suntingan {n} {time.time_ns() % 10**9}"
                 seen_before = len(log_lines)

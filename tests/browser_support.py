@@ -15,15 +15,9 @@ from pathlib import Path
 
 import pytest
 
-# Quiet, sandbox-free and offline: no update checks or sync requests beside the page's own.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from sitetools.tools import CHROMIUM_FLAGS, in_ci  # noqa: F401  (in_ci: re-exported for the tests)
+
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
-
-
-def in_ci(environ=None) -> bool:
-    """CI=true (or 1, yes): a missing tool fails its tests instead of skipping them."""
-    return (os.environ if environ is None else environ).get("CI", "").lower() in ("1", "true", "yes")
 
 
 def chromium_path(environ=None, which=None) -> str | None:
@@ -88,7 +82,7 @@ def _driver():
 def launch(env: dict | None = None):
     """A headless system Chromium; `env` replaces the browser's environment (e.g. its fontconfig)."""
     with _driver() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True,
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_FLAGS), headless=True,
                                               env=env)
         try:
             yield chromium

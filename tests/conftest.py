@@ -1,4 +1,4 @@
-"""Shared test setup: the project's plugins on sys.path and a throwaway copy of data/."""
+"""Shared test setup: the project's plugins and sitetools on sys.path and a throwaway copy of data/."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
+for folder in (ROOT, ROOT / "plugins"):  # sitetools/ (build, serve, tools) and the plugins
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 - tools: Chromium, Java and node_modules/axe-core; a missing tool skips its gates with a loud message,
   except in CI (CI=true), where it fails them;
 - building: the project's own `invoke build` task (staging folder, swap on success) in a subprocess;
-- serving: a built folder on 127.0.0.1 in a thread (tasks.serve_folder: gzip, 404 page);
+- serving: a built folder on 127.0.0.1 in a thread (sitetools.serve.serve_folder: gzip, 404 page);
 - the browser: see browser_support.py (the `chromium` fixture);
 - page types: one sample page of each type, in both languages, picked from a built site.
 """
@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import re
 import shutil
@@ -25,14 +24,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # tasks.py: the build and the static server
+    sys.path.insert(0, str(ROOT))  # sitetools/: the build and the static server
 
-import tasks  # noqa: E402
 from browser_support import in_ci, missing_browser  # noqa: E402
+from sitetools.build import build_env, cache_settings, pelican_command  # noqa: E402
+from sitetools.serve import serve_folder  # noqa: E402
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 IN_CI = in_ci()
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
+ENV = build_env()
 
 # Page types and the URL of each in Indonesian and English; map/search/data/print are optional
 # (they exist once their plugins are enabled). `None` means: pick one from the data.
@@ -91,9 +91,9 @@ def xml_script_problems(file: Path, rel: str) -> list[str]:
     return problems
 
 
-def fresh_caches(folder: Path) -> list[str]:
-    """Pelican arguments that give a build empty caches of its own under `folder`."""
-    return ["-e", *(f"{name}={json.dumps(str(folder / name.lower()))}" for name in tasks.CACHES.values())]
+def plain_pelican_command(output: Path) -> list[str]:
+    """Pelican's command line as `invoke build` runs it, with empty caches of its own beside `output`."""
+    return pelican_command(output, settings=cache_settings(output.parent / f"{output.name}-caches"))
 
 
 def invoke_build(output: Path, data: Path | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
@@ -107,7 +107,7 @@ def invoke_build(output: Path, data: Path | None = None, timeout: int = 900) -> 
 @contextmanager
 def serving(root: Path):
     """Serve a built site on http://127.0.0.1:<free port> in a thread; yields the base URL."""
-    server, base = tasks.serve_folder(Path(root))
+    server, base = serve_folder(Path(root))
     try:
         yield base
     finally:

@@ -28,10 +28,12 @@ except ImportError:  # Windows: no shared lock, so each xdist worker builds its 
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = ROOT / "plugins"
-if str(PLUGINS) not in sys.path:
-    sys.path.insert(0, str(PLUGINS))
+for _folder in (ROOT, PLUGINS):
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
 
 from paritrana_data import load_dataset  # noqa: E402
+from sitetools.build import build_env, pelican_command  # noqa: E402
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 ORIGIN = "http://site.test"
@@ -46,12 +48,8 @@ PERCENT_METRICS = {"coverage_pct", "formal_pct", "informal_pct", "target_pct"}
 
 def run_pelican(output: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
     """Build the site into `output` (optionally from another data folder); never raises on failure."""
-    cmd = [sys.executable, "-m", "pelican", "--fatal", "warnings", "-s", "pelicanconf.py",
-           "-o", str(output), "content"]
-    if data_dir is not None:
-        cmd += ["--extra-settings", f"PARITRANA_DATA_DIR={json.dumps(str(data_dir))}"]
-    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "PYTHONHASHSEED": "0"}
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(pelican_command(output, data_dir), cwd=ROOT, env=build_env(), capture_output=True,
+                          text=True, timeout=300)
 
 
 @lru_cache(maxsize=None)

@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -16,7 +17,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from measure_livereload import livereload_server, set_note  # noqa: E402
-from paritrana_live.builder import carry_over, unlink_shared  # noqa: E402
+from sitetools.live.builder import carry_over, unlink_shared  # noqa: E402
 
 TREES = [
     # (served tree, preview tree, what the preview tree holds afterwards, how many entries moved)
@@ -99,3 +100,43 @@ def test_an_edit_shows_in_the_preview_and_the_complete_build_follows(tmp_path):
         assert _get(base + "/pagefind/pagefind-entry.json"), "the search index is served throughout"
         previews = [line for _, line in log if "Rebuilt in" in line and "preview" in line]
         assert len(previews) == 2, log
+
+
+def _stream(base: str, token: str) -> str:
+    """The first event the reload stream sends to a page of site `token` (a comment line does not count)."""
+    with urllib.request.urlopen(f"{base}/livereload?site={token}", timeout=10) as response:
+        assert response.headers["Content-Type"] == "text/event-stream"
+        for line in response:
+            if line.startswith(b"data:"):
+                return line.decode().strip()
+    return ""
+
+
+def test_the_server_adds_the_reload_script_and_tells_older_pages_to_reload(tmp_path):
+    import threading
+
+    from sitetools.live.server import CLIENT, Rebuilds, live_server
+
+    _tree(tmp_path, {"index.html": "<html><head><title>t</title></head><body>x</body></html>",
+                     "404.html": "<html><head></head><body>not here</body></html>", "style.css": "p{}"})
+    rebuilds = Rebuilds()
+    server = live_server(tmp_path, 0, rebuilds)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        first = rebuilds.token
+        page = _get(base + "/")
+        assert f'<script src="/livereload.js?site={first}"></script></head>' in page
+        assert _get(base + "/style.css") == "p{}", "only pages get the script"
+        with urllib.request.urlopen(base + "/livereload.js") as response:
+            assert response.read() == CLIENT and response.headers["Content-Type"] == "text/javascript"
+        assert _stream(base, "an-older-site") == "data: reload", "a page of another site reloads at once"
+        threading.Timer(0.5, rebuilds.swapped).start()
+        assert _stream(base, first) == "data: reload", "a page of the current site reloads after the next swap"
+        assert rebuilds.token != first and rebuilds.token in _get(base + "/")
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "/nowhere/")
+        assert missing.value.code == 404 and b"not here" in missing.value.read()
+    finally:
+        server.shutdown()
+        server.server_close()

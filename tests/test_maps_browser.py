@@ -11,7 +11,6 @@ import base64
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +19,8 @@ import pytest
 from browser_support import Visit
 from quality_support import serving
 from site_build import built_site  # noqa: F401
-from site_build import PLUGINS, ROOT, dataset
+from site_build import ROOT, dataset
+from sitetools.build import build_env, pelican_command
 
 from paritrana_maps.bases import default_year, latest_by_basis
 from paritrana_maps.model import midpoint
@@ -53,10 +53,8 @@ def marker_site_url(tmp_path_factory):
     doc["features"] = [f for f in doc["features"] if f["id"] not in NEWER]
     boundaries = base / "older-provinces.geojson"
     boundaries.write_text(json.dumps(doc), encoding="utf-8")
-    cmd = [sys.executable, "-m", "pelican", "content", "--fatal", "warnings", "-s", "pelicanconf.py",
-           "-o", str(base / "out"), "-e", f"PARITRANA_MAPS_BOUNDARIES={json.dumps(str(boundaries))}"]
-    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "PYTHONHASHSEED": "0"}
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    cmd = pelican_command(base / "out", settings={"PARITRANA_MAPS_BOUNDARIES": str(boundaries)})
+    result = subprocess.run(cmd, cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     with serving(base / "out") as url:
         yield url

@@ -269,17 +269,13 @@ def test_two_clean_builds_are_byte_identical(built_site, tmp_path):  # noqa: F81
 # --- other inputs ---------------------------------------------------------------------------
 
 def _pelican(out: Path, **settings) -> "subprocess.CompletedProcess":
-    import os
     import subprocess
-    import sys
 
-    from site_build import PLUGINS, ROOT
+    from site_build import ROOT
+    from sitetools.build import build_env, pelican_command
 
-    cmd = [sys.executable, "-m", "pelican", "content", "--fatal", "warnings", "-s", "pelicanconf.py", "-o", str(out)]
-    for key, value in settings.items():
-        cmd += ["-e", f"{key}={json.dumps(value)}"]
-    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "PYTHONHASHSEED": "0"}
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(pelican_command(out, settings=settings), cwd=ROOT, env=build_env(), capture_output=True,
+                          text=True, timeout=300)
 
 
 def test_a_boundary_file_without_a_province_stops_the_build_with_a_clear_message(tmp_path):

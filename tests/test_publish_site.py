@@ -20,10 +20,11 @@ import pytest
 from paritrana_publish.siteurl import SiteUrlError, check_siteurl
 from paritrana_publish.urlcheck import url_problems
 from site_build import Page
+from sitetools.build import build_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "https://example.org/arsip"
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
+ENV = build_env()
 
 
 @pytest.mark.parametrize("value,problem", [
@@ -103,9 +104,8 @@ def test_every_outward_url_is_absolute_under_the_sub_path(published):
 
 def test_the_check_fails_on_a_broken_setting_and_keeps_the_previous_output(tmp_path, capfd):
     """SITEURL set without the sub-path (a typical slip): every page points to the wrong place."""
-    sys.path.insert(0, str(ROOT))
-    import tasks
     from paritrana_publish.run import finish
+    from sitetools.build import build_site
 
     broken = tmp_path / "brokenconf.py"
     broken.write_text('from publishconf import *  # noqa\nSITEURL = "https://example.org"\n', encoding="utf-8")
@@ -114,7 +114,7 @@ def test_the_check_fails_on_a_broken_setting_and_keeps_the_previous_output(tmp_p
     (out / "previous.txt").write_text("the site before", encoding="utf-8")
     os.environ["PARITRANA_SITEURL"] = SITE + "/"
     try:
-        code = tasks.build_site(out, None, str(broken), finish=lambda staging: finish(staging, SITE))
+        code = build_site(out, None, str(broken), finish=lambda staging: finish(staging, SITE))
     finally:
         del os.environ["PARITRANA_SITEURL"]
     err = capfd.readouterr().err
@@ -172,11 +172,10 @@ def test_the_site_is_served_under_its_sub_path_with_the_headers(published):
     import urllib.error
     import urllib.request
 
-    sys.path.insert(0, str(ROOT))
-    import tasks
     from paritrana_publish.policy import headers
+    from sitetools.serve import serve_folder
 
-    server, base = tasks.serve_folder(published, 0, "/arsip/", headers())
+    server, base = serve_folder(published, 0, "/arsip/", headers())
     try:
         with urllib.request.urlopen(f"{base}/arsip/en/") as response:
             assert response.status == 200 and b'hreflang="id" href="https://example.org/arsip/"' in response.read()

@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from quality_support import ENV, ROOT, fresh_caches, invoke_build, xml_script_problems
-import tasks  # noqa: E402  (importable once quality_support put the project root on sys.path)
+from quality_support import ENV, ROOT, invoke_build, plain_pelican_command, xml_script_problems
 from site_build import LazyPages, append_row
 
 pytestmark = pytest.mark.xdist_group("builds")
@@ -34,8 +33,7 @@ BAD = ROOT / "tests" / "bad_inputs"
 def plain_pelican(output: Path) -> subprocess.CompletedProcess:
     """Pelican run directly (not through invoke) with another hash seed and empty caches of its own:
     output must depend on neither (the other build reuses the project's caches)."""
-    command = tasks._pelican_command("pelicanconf.py", output) + fresh_caches(output.parent / f"{output.name}-caches")
-    return subprocess.run(command, cwd=ROOT,
+    return subprocess.run(plain_pelican_command(output), cwd=ROOT,
                           env={**ENV, "PYTHONHASHSEED": "4242"}, capture_output=True, text=True, timeout=900)
 
 
@@ -60,7 +58,7 @@ def test_full_build_with_warnings_as_errors(two_builds):
         assert not re.search(r"^\s*(WARNING|ERROR|CRITICAL)\b", messages, re.M), messages[-5000:]
         assert (out / "index.html").is_file() and (out / "en" / "index.html").is_file()
     assert not (outputs[0].parent / f".{outputs[0].name}.build").exists(), "invoke build left its staging folder"
-    assert "--fatal" in " ".join(tasks._pelican_command("pelicanconf.py", outputs[0]))
+    assert "--fatal" in plain_pelican_command(outputs[0])
 
 
 def owner_of(rel: str) -> str:

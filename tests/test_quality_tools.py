@@ -11,7 +11,7 @@ from invoke.exceptions import Exit
 
 import browser_support
 import quality_support
-from quality_support import tasks
+from sitetools import tools
 
 
 class FakeContext:
@@ -30,47 +30,47 @@ def no_tools(monkeypatch, tmp_path):
     """A machine without Chromium, Java, node or npm (and an empty node_modules/)."""
     real_which = shutil.which
     monkeypatch.setenv("PARITRANA_CHROMIUM", str(tmp_path / "no-chromium"))
-    monkeypatch.setattr(tasks.shutil, "which",
+    monkeypatch.setattr(tools.shutil, "which",
                         lambda name, *a, **k: None if name in ("chromium", "java", "node", "npm", "apt-get")
                         else real_which(name, *a, **k))
-    monkeypatch.setattr(tasks, "NODE_MODULES", tmp_path / "node_modules")
+    monkeypatch.setattr(tools, "NODE_MODULES", tmp_path / "node_modules")
     return tmp_path
 
 
 def test_without_apt_every_missing_tool_is_named_with_its_gates(no_tools, capsys):
     c = FakeContext()
-    missing = tasks.ensure_tools(c)
+    missing = tools.ensure_tools(c)
     err = capsys.readouterr().err
     assert missing == ["chromium", "java", "npm"]
     assert c.commands == []
-    for name, (packages, gates) in tasks.TOOLS.items():
+    for name, (packages, gates) in tools.TOOLS.items():
         assert f"MISSING: {name} (Debian: apt-get install {' '.join(packages)})" in err
         assert gates in err
     assert err.count("will be SKIPPED") == 3 and "In CI (CI=true) they FAIL instead." in err
 
 
 def test_with_apt_as_root_the_tools_are_installed(no_tools, monkeypatch):
-    monkeypatch.setattr(tasks.shutil, "which", lambda name, *a, **k: "/usr/bin/apt-get" if name == "apt-get" else None)
-    monkeypatch.setattr(tasks.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(tools.shutil, "which", lambda name, *a, **k: "/usr/bin/apt-get" if name == "apt-get" else None)
+    monkeypatch.setattr(tools.os, "geteuid", lambda: 0)
     c = FakeContext()
-    tasks.ensure_tools(c)
+    tools.ensure_tools(c)
     assert c.commands[0] == "apt-get update -qq"
     assert c.commands[1].startswith("apt-get install -y") and "chromium chromium-driver" in c.commands[1]
     assert "default-jre-headless" in c.commands[1] and "nodejs npm" in c.commands[1]
 
 
 def test_not_root_means_no_apt(no_tools, monkeypatch):
-    monkeypatch.setattr(tasks.shutil, "which", lambda name, *a, **k: "/usr/bin/apt-get" if name == "apt-get" else None)
-    monkeypatch.setattr(tasks.os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(tools.shutil, "which", lambda name, *a, **k: "/usr/bin/apt-get" if name == "apt-get" else None)
+    monkeypatch.setattr(tools.os, "geteuid", lambda: 1000)
     c = FakeContext()
-    assert tasks.ensure_tools(c) == ["chromium", "java", "npm"]
+    assert tools.ensure_tools(c) == ["chromium", "java", "npm"]
     assert c.commands == []
 
 
 def test_npm_tools_install_from_the_lock_file_once(monkeypatch, tmp_path):
     modules = tmp_path / "node_modules"
-    monkeypatch.setattr(tasks, "NODE_MODULES", modules)
-    monkeypatch.setattr(tasks, "_missing_tools", lambda: [])
+    monkeypatch.setattr(tools, "NODE_MODULES", modules)
+    monkeypatch.setattr(tools, "missing_tools", lambda: [])
     c = FakeContext()
 
     def fake_run(command, **kwargs):
@@ -80,15 +80,15 @@ def test_npm_tools_install_from_the_lock_file_once(monkeypatch, tmp_path):
         return SimpleNamespace(ok=True)
 
     c.run = fake_run
-    assert tasks.ensure_tools(c) == []
-    assert tasks.ensure_tools(c) == []
+    assert tools.ensure_tools(c) == []
+    assert tools.ensure_tools(c) == []
     assert c.commands == ["npm ci --no-audit --no-fund --loglevel=error"], "npm ci runs again only when the lock changes"
 
 
 def test_invoke_tools_fails_in_ci_when_something_is_missing(no_tools, monkeypatch):
     monkeypatch.setenv("CI", "true")
     with pytest.raises(Exit):
-        tasks.tools.body(FakeContext())
+        tools.require_tools(FakeContext())
 
 
 def test_a_missing_tool_skips_locally_and_fails_in_ci(monkeypatch):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,14 +10,13 @@ from pathlib import Path
 import pytest
 
 from site_build import PLUGINS, ROOT
+from sitetools.build import build_env, pelican_command
 
 
 def build(output: Path, cache: Path) -> dict:
     """Build the bundled data with its own share cache; return the share kit's build statistics."""
-    cmd = [sys.executable, "-m", "pelican", "--fatal", "warnings", "-s", "pelicanconf.py", "-o", str(output),
-           "content", "--extra-settings", f"PARITRANA_SHARE_CACHE_DIR={json.dumps(str(cache))}"]
-    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "PYTHONHASHSEED": "0"}
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    cmd = pelican_command(output, settings={"PARITRANA_SHARE_CACHE_DIR": str(cache)})
+    result = subprocess.run(cmd, cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, f"pelican exited {result.returncode}:\n{result.stderr}\n{result.stdout}"
     return json.loads((cache / "last-build.json").read_text(encoding="utf-8"))
 

@@ -26,7 +26,10 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from paritrana_pages.preview import SETTING as PREVIEW_SETTING
+from sitetools import plugins_on_path
+
+plugins_on_path()
+from paritrana_pages.preview import SETTING as PREVIEW_SETTING  # noqa: E402
 
 
 def carry_over(old: Path, new: Path) -> int:

@@ -1,1 +1,0 @@
-"""The edit loop behind `invoke livereload` (not a Pelican plugin: nothing to register)."""
