@@ -26,7 +26,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from paritrana_pages.preview import SETTING as PREVIEW_SETTING
+from paritrana_core.preview import SETTING as PREVIEW_SETTING
 
 
 def carry_over(old: Path, new: Path) -> int:

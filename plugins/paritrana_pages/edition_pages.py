@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from .page import Page, Section, by_category
-from .rows import Link, category_url, province_url
-from .urls import edition_url, url
+from paritrana_core.page import Link, Page
+from paritrana_core.urls import edition_url, url
+
+from .page import Section, by_category
+from .rows import category_url, province_url
 
 
 def _national_sections(winners, index, labels) -> list[Section]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from .page import Page, by_category
-from .rows import Link, category_url, province_url, regency_url
+from paritrana_core.page import Link, Page
+from paritrana_core.urls import edition_url, url
+
+from .page import by_category
+from .rows import category_url, province_url, regency_url
 from .standings import leaders
-from .urls import edition_url, url
 
 
 def home_page(index, labels) -> Page:

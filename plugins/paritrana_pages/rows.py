@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paritrana_core.page import Link
+from paritrana_core.urls import edition_url, url
 from paritrana_data.coverage import COUNT_METRICS, PERCENT_METRICS
 from paritrana_data.records import CoverageFigure, Winner
 
 from .labels import Labels, source_host
-from .urls import edition_url, url
-
-
-@dataclass(frozen=True)
-class Link:
-    """Text with an optional site-relative URL."""
-
-    text: str
-    url: str | None = None
 
 
 @dataclass(frozen=True)

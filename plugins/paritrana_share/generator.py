@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from paritrana_pages.preview import is_preview
+from paritrana_core.preview import is_preview
 
 from .cache import build_images
 from .collect import STATE
