@@ -2,8 +2,8 @@
 
 A plugin adds an entry once, at import: `add_menu_entry(owner, order, label, urls)`, where `label`
 takes the language's gettext and returns the entry's text (`lambda _: _("Map")`, so that Babel
-finds the string) and `urls` maps each language to the entry's site-relative URL. Only the entries
-of enabled plugins are shown, in `order`.
+finds the string; or a dict of texts per language) and `urls` maps each language to the entry's
+site-relative URL. Only the entries of enabled plugins are shown, in `order`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class MenuEntry:
 
     owner: str
     order: int
-    label: Callable[[Callable[[str], str]], str]
+    label: Callable[[Callable[[str], str]], str] | dict[str, str]
     urls: dict[str, str]
     place: str = "menu"
 
@@ -42,6 +42,10 @@ def add_menu_entry(owner: str, order: int, label, urls: dict[str, str], place: s
     ENTRIES[(owner, place, entry.urls[DEFAULT_LANG])] = entry
 
 
+def _text(entry: MenuEntry, gettext, code: str) -> str:
+    return entry.label[code] if isinstance(entry.label, dict) else entry.label(gettext)
+
+
 def site_nav(settings) -> dict:
     """Per language: home URL, main menu, footer links and the language's own name."""
     owners = set(enabled_owners(settings))
@@ -53,8 +57,8 @@ def site_nav(settings) -> dict:
             "home": url("home", code),
             "home_text": _("Home"),
             "language": LANGUAGE_NAMES[code],
-            "items": [Link(e.label(_), e.urls[code]) for e in shown if e.place == "menu"],
-            "footer": [Link(e.label(_), e.urls[code]) for e in shown if e.place == "footer"],
+            "items": [Link(_text(e, _, code), e.urls[code]) for e in shown if e.place == "menu"],
+            "footer": [Link(_text(e, _, code), e.urls[code]) for e in shown if e.place == "footer"],
         }
     return nav
 
