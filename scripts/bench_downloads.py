@@ -58,7 +58,7 @@ def measure(folder: Path, cache: Path, output: Path) -> dict:
     from paritrana_downloads.bundle import Bundle
     from paritrana_downloads.store import place
     from paritrana_downloads.version import data_version
-    from paritrana_pages.index import DataIndex
+    from paritrana_core.index import DataIndex
 
     data = load_dataset(folder)
     index = DataIndex(data)

@@ -16,12 +16,12 @@ import pytest
 
 from site_build import dataset
 
+from paritrana_core.index import DataIndex
 from paritrana_core.settings import apply_for
 from paritrana_downloads import render
 from paritrana_downloads.bundle import Bundle
 from paritrana_downloads.store import place
 from paritrana_downloads.version import DataVersion
-from paritrana_pages.index import DataIndex
 
 VERSION = DataVersion("0123456789ab", date(2026, 11, 20), "SOURCE_DATE_EPOCH")
 

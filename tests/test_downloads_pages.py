@@ -223,7 +223,7 @@ def test_citation_is_absolute_when_the_site_has_an_address():
     from paritrana_downloads.cite import citation
     from paritrana_downloads.version import DataVersion
     from paritrana_i18n.catalog import lang_for
-    from paritrana_pages.index import DataIndex
+    from paritrana_core.index import DataIndex
 
     settings = {"SITEURL": "https://paritrana.example/", "THEME": str(ROOT / "theme"),
                 "PARITRANA_DOWNLOADS_DIR": "unduh", "PARITRANA_DOWNLOADS_API_DIR": "api/v1",

@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from paritrana_core.index import DataIndex
 from paritrana_core.settings import apply_for
 from paritrana_i18n.catalog import lang_for
 from paritrana_pages.generator import build_pages
-from paritrana_pages.index import DataIndex
 from paritrana_share.collect import STATE, ShareError, check_slugs, collect
 
 from site_build import ROOT, dataset
@@ -76,7 +76,7 @@ def test_each_located_award_has_exactly_one_badge_per_language(collected):
 def test_numbers_in_the_cards_follow_the_language(collected):
     """Counts go through Lang.number: 1.234 in Indonesian, 1,234 in English."""
     _context, _pages, index = collected
-    from paritrana_pages.labels import Labels
+    from paritrana_core.labels import Labels
     from paritrana_share.facts import site_card
 
     settings = {"THEME": str(ROOT / "theme"), "PARITRANA_LANGUAGES": ("id", "en")}

@@ -9,11 +9,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from paritrana_core.index import DataIndex
+from paritrana_core.labels import Labels
 from paritrana_core.settings import apply_for
 from paritrana_i18n.catalog import lang_for
 from paritrana_pages.generator import build_pages
-from paritrana_pages.index import DataIndex
-from paritrana_pages.labels import Labels
 from paritrana_share.collect import STATE, collect
 from paritrana_share.words import best_result, rank_words, title_word
 

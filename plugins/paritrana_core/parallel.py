@@ -55,7 +55,7 @@ def write_in_two(groups: list[list], write_one) -> None:
             outcome, payload = "error", f"the process writing pages ended without a word (exit {child.exitcode})"
         child.join()
     if outcome != "ok":
-        raise PageWriteError(f"paritrana_pages: writing pages in the second process failed:\n{payload}")
+        raise PageWriteError(f"writing pages in the second process failed:\n{payload}")
     written.adopt(payload)
     for path in payload:
         signals.content_written.send(path, context=None)

@@ -44,6 +44,22 @@ def edition_url(lang: str, year: int | None) -> str:
     return url("editions", lang, year if year is not None else UNDATED[lang])
 
 
+def province_url(index, lang: str, code: str) -> str:
+    """A province's page, from the data index: 'provinsi/aceh/'."""
+    return url("provinces", lang, index.provinces[code].slug)
+
+
+def regency_url(index, lang: str, code: str) -> str:
+    """A kabupaten/kota's page, under its province: 'provinsi/aceh/kota-banda-aceh/'."""
+    regency = index.regencies[code]
+    return url("provinces", lang, index.provinces[regency.province_code].slug, regency.slug)
+
+
+def category_url(lang: str, slug: str) -> str:
+    """A category's page: 'kategori/perusahaan-besar/'."""
+    return url("categories", lang, slug.replace("_", "-"))
+
+
 def not_found_url(lang: str) -> str:
     """The 404 page of a language: '404.html', 'en/404.html'."""
     return url("home", lang) + NOT_FOUND

@@ -4,8 +4,8 @@
 from pelican import signals
 
 import paritrana_core
+from paritrana_core.hooks import pages_built
 from paritrana_core.navigation import add_menu_entry
-from paritrana_pages.hooks import pages_built
 
 from . import settings  # noqa: F401  (declares the plugin's settings and folders)
 from .generator import DownloadsGenerator, cite_pages

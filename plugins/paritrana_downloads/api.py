@@ -4,8 +4,7 @@ lists of each, categories, coverage and an index. Row lists are documents.Rows, 
 from __future__ import annotations
 
 from paritrana_core.settings import site_name
-from paritrana_core.urls import absolute, edition_url
-from paritrana_pages.rows import category_url, province_url, regency_url
+from paritrana_core.urls import absolute, category_url, edition_url, province_url, regency_url
 
 from .documents import Rows
 from .paths import FORMATS

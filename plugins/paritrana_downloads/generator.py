@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from paritrana_core.data import site_data
 from paritrana_core.page import write_page
 from paritrana_core.preview import is_preview
 from paritrana_core.settings import languages
 from paritrana_i18n.catalog import lang_for
-from paritrana_pages.generator import site_data
 
 from .bundle import Bundle
 from .cite import add_citations, add_download_links

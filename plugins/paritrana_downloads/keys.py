@@ -15,7 +15,7 @@ PLUGINS = Path(__file__).resolve().parent.parent
 # The code a file's bytes depend on once its rows are encoded: this plugin (and zlib for XLSX).
 RENDER_CODE = ("paritrana_downloads",)
 # What a whole build's files depend on besides the data files: also the code that reads and groups them.
-BUILD_CODE = ("paritrana_downloads", "paritrana_data", "paritrana_pages", "paritrana_core")
+BUILD_CODE = ("paritrana_downloads", "paritrana_data", "paritrana_core")
 # Settings that appear in the files (links, names, folders), besides the site's address.
 SETTINGS = ("PARITRANA_SITE_NAME", "PARITRANA_DOWNLOADS_DIR", "PARITRANA_DOWNLOADS_API_DIR",
             "PARITRANA_DOWNLOADS_DATAPACKAGE")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
+from paritrana_core.labels import Labels
 from paritrana_core.page import Link, Page, link_translations
 from paritrana_core.settings import site_name
-from paritrana_core.urls import EDITORIAL, absolute, edition_url, url
-from paritrana_pages.labels import Labels
-from paritrana_pages.rows import category_url, province_url
+from paritrana_core.urls import EDITORIAL, absolute, category_url, edition_url, province_url, url
 
 from .api import ENDPOINTS, IDN_AREA_DATA, LICENCES, BOUNDARIES_SOURCE
 from .cite import CC_BY, citation_text

@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from paritrana_core.data import site_data
+from paritrana_core.labels import Labels
 from paritrana_core.preview import is_preview
 from paritrana_core.settings import languages
 from paritrana_core.urls import absolute, edition_url, url
 from paritrana_i18n.catalog import lang_for
-from paritrana_pages.generator import site_data
-from paritrana_pages.labels import Labels
 
 from .atom import Entry, Feed, render
 from .corrections import LogEntry, corrections_pages, parse_log

@@ -6,10 +6,10 @@ Every page gets a BreadcrumbList (its breadcrumbs, then the page itself); the da
 
 from __future__ import annotations
 
+from paritrana_core.data import site_data
 from paritrana_core.settings import languages
 from paritrana_core.urls import siteurl
 from paritrana_i18n.catalog import lang_for
-from paritrana_pages.generator import site_data
 
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 

@@ -5,8 +5,8 @@ kabupaten/kota pages a locator map; a 38-province tile map and SVG charts, each 
 from pelican import signals
 
 import paritrana_core
+from paritrana_core.hooks import pages_built
 from paritrana_core.navigation import add_menu_entry
-from paritrana_pages.hooks import pages_built
 
 from . import settings  # noqa: F401  (declares the plugin's settings and folders)
 from .generator import MapsGenerator, add_page_values

@@ -12,13 +12,13 @@ from pathlib import Path
 from markupsafe import escape
 from pelican.generators import Generator
 
+from paritrana_core.data import site_data
+from paritrana_core.labels import Labels
 from paritrana_core.page import Link, Page, link_translations, write_page
 from paritrana_core.settings import languages
 from paritrana_core.urls import siteurl, url
 from paritrana_data.regions import RegionIndex
 from paritrana_i18n.catalog import lang_for
-from paritrana_pages.generator import site_data
-from paritrana_pages.labels import Labels
 
 from . import svg
 from .boundaries import BoundaryError, load_boundaries

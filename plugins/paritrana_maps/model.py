@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paritrana_core.labels import Labels, Source, basis_label, source_host
 from paritrana_core.page import Link
-from paritrana_core.urls import siteurl
-from paritrana_pages.labels import Labels, source_host
-from paritrana_pages.rows import Source, basis_label, province_url
+from paritrana_core.urls import province_url, siteurl
 
 from . import svg
 from .bases import default_year, figure_order, is_ranked, is_regional, latest_by_basis

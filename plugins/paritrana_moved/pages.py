@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from paritrana_core.hooks import add_pages
+from paritrana_core.labels import Labels
 from paritrana_core.page import Link, Page, link_translations
 from paritrana_core.settings import languages
-from paritrana_core.urls import url
+from paritrana_core.urls import category_url, url
 from paritrana_i18n.catalog import lang_for
-from paritrana_pages.hooks import add_pages
-from paritrana_pages.labels import Labels
-from paritrana_pages.rows import category_url
 
 TEMPLATE = "moved"
 

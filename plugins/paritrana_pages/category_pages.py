@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from paritrana_core.page import Link, Page
-from paritrana_core.urls import url
+from paritrana_core.urls import category_url, url
 
 from .page import Group
-from .rows import category_url
 
 
 def category_page(index, labels, slug: str) -> Page:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from paritrana_core.page import Link, Page
-from paritrana_core.urls import edition_url, url
+from paritrana_core.urls import category_url, edition_url, province_url, url
 
 from .page import Section, by_category
-from .rows import category_url, province_url
 
 
 def _national_sections(winners, index, labels) -> list[Section]:

@@ -3,44 +3,26 @@
 from __future__ import annotations
 
 import logging
-import sys
 
 from pelican.generators import Generator
 
+from paritrana_core.data import site_data
+from paritrana_core.hooks import EXTRA, pages_built
+from paritrana_core.index import DataIndex
+from paritrana_core.labels import Labels
 from paritrana_core.page import MissingCounterpart, link_translations, write_page
 from paritrana_core.parallel import write_pages
 from paritrana_core.settings import languages
-from paritrana_data import DataValidationError, load_dataset
 from paritrana_i18n.catalog import lang_for
 
 from .category_pages import category_pages
 from .edition_pages import edition_pages
 from .home_page import home_page, not_found_page
-from .index import DataIndex
-from .labels import Labels
 from .place_pages import place_pages
-from .hooks import EXTRA, pages_built
 from .row_html import install_rows
 from .standings import annotate_province_list, standings_pages
 
 logger = logging.getLogger(__name__)
-
-
-class DataError(SystemExit):
-    """The data files have errors: exit with a plain message, never a traceback, writing nothing."""
-
-
-def load_checked(settings):
-    """Load the dataset or stop the build, printing every problem (never a traceback)."""
-    try:
-        data = load_dataset(settings["PARITRANA_DATA_DIR"])
-    except DataValidationError as exc:
-        sys.stderr.write(exc.report() + "\n")
-        raise DataError(f"{exc}: nothing was written. Fix the rows listed above "
-                        "(`invoke validate` checks the data alone).") from None
-    if data.warnings:
-        sys.stderr.write(f"{len(data.warnings)} data warning(s); `invoke validate` lists them.\n")
-    return data
 
 
 def build_pages(index: DataIndex, settings) -> list:
@@ -57,14 +39,6 @@ def build_pages(index: DataIndex, settings) -> list:
     annotate_province_list(pages, index)
     link_translations(pages, languages(settings))
     return pages
-
-
-def site_data(context, settings) -> dict:
-    """The dataset and its index, loaded once per build and shared through Pelican's context."""
-    if "paritrana" not in context:
-        dataset = load_checked(settings)
-        context["paritrana"] = {"dataset": dataset, "index": DataIndex(dataset), "pages": []}
-    return context["paritrana"]
 
 
 class ParitranaGenerator(Generator):

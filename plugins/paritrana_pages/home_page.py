@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from paritrana_core.page import Link, Page
-from paritrana_core.urls import edition_url, url
+from paritrana_core.urls import category_url, edition_url, province_url, regency_url, url
 
 from .page import by_category
-from .rows import category_url, province_url, regency_url
 from .standings import leaders
 
 

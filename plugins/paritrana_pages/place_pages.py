@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from paritrana_core.page import Link, Page
-from paritrana_core.urls import edition_url, url
+from paritrana_core.urls import edition_url, province_url, regency_url, url
 
 from .page import Group
-from .rows import figure_row, province_url, regency_url
+from .rows import figure_row
 
 
 def _by_edition(winners, labels, prefix: str) -> tuple[Group, ...]:

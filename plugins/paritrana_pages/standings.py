@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paritrana_core.page import Link, Page
-from paritrana_core.urls import url
-from .rows import province_url, regency_url
+from paritrana_core.urls import province_url, regency_url, url
 
 LOCAL_GOVERNMENT = ("pemkab", "pemkot")
 # The province table's orders: the view's slug (the same in both languages) -> its sort column.

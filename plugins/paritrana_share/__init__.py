@@ -17,7 +17,7 @@ def register():
     from pelican import signals
 
     import paritrana_core
-    from paritrana_pages.hooks import pages_built
+    from paritrana_core.hooks import pages_built
 
     from . import settings  # noqa: F401  (declares the plugin's settings and folders)
     from .badge_html import install_badge_list

@@ -5,13 +5,13 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from paritrana_core.hooks import add_pages
+from paritrana_core.labels import Labels
 from paritrana_core.page import link_translations
 from paritrana_core.preview import is_preview
 from paritrana_core.settings import languages
 from paritrana_core.urls import siteurl
 from paritrana_i18n.catalog import lang_for
-from paritrana_pages.hooks import add_pages
-from paritrana_pages.labels import Labels
 
 from .badge_store import BadgeStore
 from .badge_png import SCALE, badge_height
