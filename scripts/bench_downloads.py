@@ -53,12 +53,12 @@ def rss_mb(field: str) -> float:
 
 def measure(folder: Path, cache: Path, output: Path) -> dict:
     """One build of the bundle in this process; meant to run in a fresh process."""
+    from paritrana_core.index import DataIndex
     from paritrana_core.settings import apply_for
     from paritrana_data import load_dataset
     from paritrana_downloads.bundle import Bundle
     from paritrana_downloads.store import place
     from paritrana_downloads.version import data_version
-    from paritrana_core.index import DataIndex
 
     data = load_dataset(folder)
     index = DataIndex(data)

@@ -1,4 +1,4 @@
-"""paritrana_pages.files.place: how every cache puts its files into the output."""
+"""paritrana_core.files.place: how every cache puts its files into the output."""
 
 from __future__ import annotations
 

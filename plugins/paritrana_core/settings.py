@@ -106,5 +106,5 @@ def apply_for(settings, *plugins: str) -> None:
     import importlib
 
     for plugin in plugins:
-        importlib.import_module(f"{plugin}.settings")
+        importlib.import_module(f"{plugin}.core_settings" if plugin == CORE else f"{plugin}.settings")
     apply(settings, plugins)

@@ -3,7 +3,7 @@ lists of each, categories, coverage and an index. Row lists are documents.Rows, 
 
 from __future__ import annotations
 
-from paritrana_core.settings import site_name
+from paritrana_core.settings import LANGUAGES, site_name
 from paritrana_core.urls import absolute, category_url, edition_url, province_url, regency_url
 
 from .documents import Rows
@@ -60,7 +60,7 @@ class Api:
         return absolute(self.settings, path)
 
     def _pages(self, make) -> dict:
-        return {lang: self._link(make(lang)) for lang in ("id", "en")}
+        return {lang: self._link(make(lang)) for lang in LANGUAGES}
 
     def _downloads_of(self, base: str) -> dict:
         return {fmt: self._link(f"{base}.{fmt}") for fmt in FORMATS}

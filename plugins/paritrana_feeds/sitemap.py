@@ -20,7 +20,7 @@ from pathlib import Path
 
 from paritrana_core.html_head import head_text
 from paritrana_core.preview import is_preview
-from paritrana_core.urls import siteurl
+from paritrana_core.urls import NOT_FOUND, siteurl
 from paritrana_core.written import html_files, noindex
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -99,7 +99,7 @@ def collect(output: Path, written, siteurl: str) -> list[SitemapUrl]:
         rel = _relative(path, output, prefix)
         if rel is None:
             continue
-        if not path.is_file() or Path(rel).name == "404.html":
+        if not path.is_file() or Path(rel).name == NOT_FOUND:
             continue
         head = read_head(path)
         loc = own_url(rel, siteurl)

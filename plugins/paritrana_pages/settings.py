@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from paritrana_core.checks import whole_number
 from paritrana_core.folders import declare_folders
-from paritrana_core.settings import Setting, declare, usable_cores
+from paritrana_core.settings import Setting, declare, languages, usable_cores
+from paritrana_core.urls import not_found_url, save_as, url
 
 ROWS = declare(
     "paritrana_pages",
@@ -17,9 +18,6 @@ ROWS = declare(
 
 def claims(settings) -> list[tuple[str, str]]:
     """The data pages' folders, the home and 404 pages."""
-    from paritrana_core.settings import languages
-    from paritrana_core.urls import not_found_url, save_as, url
-
     out = []
     for code in languages(settings):
         out += [(url(kind, code), "data pages") for kind in ("editions", "provinces", "categories", "standings")]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from paritrana_core.checks import beside_content, cache_folder, missing_packages, whole_number
 from paritrana_core.folders import declare_folders
-from paritrana_core.settings import Setting, declare, declare_check, usable_cores
+from paritrana_core.settings import Setting, declare, declare_check, languages, usable_cores
+from paritrana_core.urls import url
+
+from .paths import BADGE_DIR, IMAGE_DIR
 
 OWNER = "paritrana_share"
 ROWS = declare(
@@ -40,11 +43,6 @@ declare_check(OWNER, check_packages)
 
 def claims(settings) -> list[tuple[str, str]]:
     """The share images of every language and the badges."""
-    from paritrana_core.settings import languages
-    from paritrana_core.urls import url
-
-    from .paths import BADGE_DIR, IMAGE_DIR
-
     return [*((url("home", code) + IMAGE_DIR[code], "share images") for code in languages(settings)),
             (BADGE_DIR, "award badges")]
 
