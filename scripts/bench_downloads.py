@@ -53,17 +53,17 @@ def rss_mb(field: str) -> float:
 
 def measure(folder: Path, cache: Path, output: Path) -> dict:
     """One build of the bundle in this process; meant to run in a fresh process."""
+    from paritrana_core.index import DataIndex
+    from paritrana_core.settings import apply_for
     from paritrana_data import load_dataset
     from paritrana_downloads.bundle import Bundle
-    from paritrana_downloads.settings import apply_defaults
     from paritrana_downloads.store import place
     from paritrana_downloads.version import data_version
-    from paritrana_pages.index import DataIndex
 
     data = load_dataset(folder)
     index = DataIndex(data)
-    settings = {"SITEURL": "", "OUTPUT_PATH": str(output), "PARITRANA_DOWNLOADS_CACHE_DIR": str(cache)}
-    apply_defaults(settings)
+    settings = {"OUTPUT_PATH": str(output), "PARITRANA_DOWNLOADS_CACHE_DIR": str(cache)}
+    apply_for(settings, "paritrana_downloads")
     version = data_version(data, folder, environ={"SOURCE_DATE_EPOCH": "1795176000"})
     before = rss_mb("VmRSS")
     start, cpu = time.perf_counter(), time.process_time()

@@ -124,8 +124,8 @@ def plugin_time() -> None:
     print(f"\ngeometry: {len(features)} shapes + {len(boundaries.markers)} markers, {points} points, "
           f"{kb(len(geometry)).strip()} raw, {kb(gz(geometry)).strip()} gzip (limit 150 KB)")
     print(f"read + match + simplify boundaries: {loaded * 1000:.0f} ms; folium render: {rendered * 1000:.0f} ms")
+    from paritrana_core.index import DataIndex
     from paritrana_maps.placemaps import PlaceMaps, read_regency_file
-    from paritrana_pages.index import DataIndex
 
     start = time.perf_counter()
     shapes, attribution = read_regency_file(ROOT / "data" / "boundaries" / "regencies.geojson", regions)

@@ -16,12 +16,12 @@ import pytest
 
 from site_build import dataset
 
+from paritrana_core.index import DataIndex
+from paritrana_core.settings import apply_for
 from paritrana_downloads import render
 from paritrana_downloads.bundle import Bundle
-from paritrana_downloads.settings import apply_defaults
 from paritrana_downloads.store import place
 from paritrana_downloads.version import DataVersion
-from paritrana_pages.index import DataIndex
 
 VERSION = DataVersion("0123456789ab", date(2026, 11, 20), "SOURCE_DATE_EPOCH")
 
@@ -29,7 +29,7 @@ VERSION = DataVersion("0123456789ab", date(2026, 11, 20), "SOURCE_DATE_EPOCH")
 def settings_for(cache: Path, keep: int = 3) -> dict:
     settings = {"SITEURL": "", "OUTPUT_PATH": str(cache.parent / "output"),
                 "PARITRANA_DOWNLOADS_CACHE_DIR": str(cache), "PARITRANA_DOWNLOADS_CACHE_KEEP": keep}
-    apply_defaults(settings)
+    apply_for(settings, "paritrana_downloads")
     return settings
 
 
@@ -163,12 +163,12 @@ def test_wrong_cache_settings_stop_with_the_setting_named(tmp_path, key, value):
     settings = {"OUTPUT_PATH": str(tmp_path / "output"),
                 key: str(tmp_path / "output" / "cache") if value == "INSIDE" else value}
     with pytest.raises(SystemExit, match=key):
-        apply_defaults(settings)
+        apply_for(settings, "paritrana_downloads")
 
 
 def test_default_cache_is_beside_the_share_cache(tmp_path):
     settings = {"PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "output")}
-    apply_defaults(settings)
+    apply_for(settings, "paritrana_downloads")
     assert Path(settings["PARITRANA_DOWNLOADS_CACHE_DIR"]) == tmp_path / ".cache" / "downloads"
 
 

@@ -219,11 +219,11 @@ def test_cite_block_links_the_data_of_its_page(built_site, url, files):  # noqa:
 
 def test_citation_is_absolute_when_the_site_has_an_address():
     """With SITEURL (the public build), the permalink and citation carry the full address."""
+    from paritrana_core.index import DataIndex
+    from paritrana_core.page import Page
     from paritrana_downloads.cite import citation
     from paritrana_downloads.version import DataVersion
     from paritrana_i18n.catalog import lang_for
-    from paritrana_pages.index import DataIndex
-    from paritrana_pages.page import Page
 
     settings = {"SITEURL": "https://paritrana.example/", "THEME": str(ROOT / "theme"),
                 "PARITRANA_DOWNLOADS_DIR": "unduh", "PARITRANA_DOWNLOADS_API_DIR": "api/v1",

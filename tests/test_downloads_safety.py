@@ -169,20 +169,20 @@ def test_csv_keeps_numbers_as_numbers():
 
 
 @pytest.mark.parametrize(("key", "value"), [
-    ("PARITRANA_DOWNLOADS_DIR", "/unduh"), ("PARITRANA_DOWNLOADS_DIR", "tahun"),
-    ("PARITRANA_DOWNLOADS_API_DIR", "unduh/api"), ("PARITRANA_DOWNLOADS_DATAPACKAGE", "datapackage.csv"),
+    ("PARITRANA_DOWNLOADS_DIR", "/unduh"), ("PARITRANA_DOWNLOADS_API_DIR", "api/../v1"),
+    ("PARITRANA_DOWNLOADS_DATAPACKAGE", "datapackage.csv"),
     ("PARITRANA_DOWNLOADS_CITE_TEMPLATES", "edition"), ("PARITRANA_DOWNLOADS_CITE_TEMPLATES", ("edition", "blog")),
 ])
 def test_wrong_settings_stop_with_the_setting_named(key, value):
-    from paritrana_downloads.settings import apply_defaults
+    from paritrana_core.settings import apply_for
     with pytest.raises(SystemExit, match=key):
-        apply_defaults({key: value})
+        apply_for({key: value}, "paritrana_downloads")
 
 
 def test_default_settings():
-    from paritrana_downloads.settings import apply_defaults
+    from paritrana_core.settings import apply_for
     settings = {}
-    apply_defaults(settings)
+    apply_for(settings, "paritrana_downloads")
     assert settings["PARITRANA_DOWNLOADS_DIR"] == "unduh" and settings["PARITRANA_DOWNLOADS_API_DIR"] == "api/v1"
     assert settings["PARITRANA_DOWNLOADS_CITE_TEMPLATES"] == ("edition", "province", "regency")
 

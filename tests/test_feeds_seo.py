@@ -79,9 +79,8 @@ def check_dataset(block: dict, url: str) -> None:
 
 def test_dataset_block_for_a_data_page():
     """Rendered the way _head_seo.html calls it, for a page whose key is ("data",)."""
+    from paritrana_core.page import Link, Page
     from paritrana_feeds.seo import JsonLd
-    from paritrana_pages.page import Page
-    from paritrana_pages.rows import Link
 
     settings = {"SITEURL": "", "PARITRANA_DATA_DIR": str(ROOT / "data"), "THEME": str(ROOT / "theme"),
                 "PARITRANA_LANGUAGES": ("id", "en")}

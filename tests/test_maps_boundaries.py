@@ -16,14 +16,15 @@ import pytest
 from maps_support import latest_by_year, point_in_shape
 from site_build import ROOT, dataset
 
+from paritrana_core.settings import SettingsError, apply_for
 from paritrana_data.regions import RegionIndex
-from paritrana_maps import boundaries as bd
 from paritrana_maps import geometry as geo
+from paritrana_maps import boundaries as bd
 from paritrana_maps.bases import latest_by_basis
 from paritrana_maps.foliummap import build_map
 from paritrana_maps.model import midpoint
 from paritrana_maps.scale import DARK_TEXT, Scale, contrast, palette
-from paritrana_maps.settings import DEFAULTS, SettingsError, apply_defaults
+from paritrana_maps.settings import DEFAULTS
 from paritrana_maps.tilegrid import TILES, TileLayoutError, check_layout
 
 DATA = dataset()
@@ -328,13 +329,13 @@ def settings(**changes):
 ])
 def test_a_wrong_setting_stops_with_a_clear_message(key, value, message):
     with pytest.raises(SettingsError, match=key) as caught:
-        apply_defaults(settings(**{key: value}))
+        apply_for(settings(**{key: value}), "paritrana_maps")
     assert message in str(caught.value)
 
 
 def test_the_defaults_pass():
     s = settings()
-    apply_defaults(s)
+    apply_for(s, "paritrana_maps")
     assert s["PARITRANA_MAPS_METRIC"] == "coverage_pct" and s["PARITRANA_MAPS_TILES"] is None
 
 

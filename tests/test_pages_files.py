@@ -1,4 +1,4 @@
-"""paritrana_pages.files.place: how every cache puts its files into the output."""
+"""paritrana_core.files.place: how every cache puts its files into the output."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from paritrana_pages.files import place  # noqa: E402
+from paritrana_core.files import place  # noqa: E402
 
 
 @pytest.mark.parametrize("before", ["nothing", "no folder", "another file", "the same file"])

@@ -12,14 +12,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from pelican import signals  # noqa: E402
 
-from paritrana_pages import parallel  # noqa: E402
+from paritrana_core import parallel, written  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs the fork start method")
-
-
-class FakeWriter:
-    def __init__(self):
-        self._written_files = set()
 
 
 def _writer_into(folder: Path, fail_on: str | None = None):
@@ -40,29 +35,39 @@ def announced():
     def note(path, context=None, **_kwargs):
         seen.append(str(path))
 
+    written.reset()
     signals.content_written.connect(note, weak=False)
+    signals.content_written.connect(written.remember)
     yield seen
     signals.content_written.disconnect(note)
+    signals.content_written.disconnect(written.remember)
+    written.reset()
 
 
 def test_both_languages_are_written_and_every_file_is_announced_here(tmp_path, announced):
-    writer = FakeWriter()
     groups = [["tahun/2024", "provinsi/aceh"], ["en/year/2024", "en/province/aceh", "en/province/bali"]]
-    parallel.write_in_two(groups, _writer_into(tmp_path), writer)
+    parallel.write_in_two(groups, _writer_into(tmp_path))
     expected = {str(tmp_path / p / "index.html") for group in groups for p in group}
     assert {str(p) for p in tmp_path.rglob("index.html")} == expected
     assert set(announced) == expected and len(announced) == len(expected)
-    assert {str(tmp_path / p / "index.html") for p in groups[1]} <= writer._written_files
+    assert written.html_files() == sorted(expected), "the collector holds the files of both processes"
+
+
+def test_a_file_the_second_process_wrote_cannot_be_written_again(tmp_path, announced):
+    groups = [["tahun/2024"], ["en/year/2024"]]
+    parallel.write_in_two(groups, _writer_into(tmp_path))
+    with pytest.raises(written.WrittenTwice, match="en/year/2024/index.html"):
+        signals.content_written.send(str(tmp_path / "en/year/2024/index.html"), context=None)
 
 
 def test_an_error_in_the_second_process_stops_the_build_with_its_message(tmp_path):
     groups = [["tahun/2024"], ["en/year/2024", "en/province/aceh"]]
     with pytest.raises(parallel.PageWriteError, match="template error on en/province/aceh"):
-        parallel.write_in_two(groups, _writer_into(tmp_path, fail_on="en/province/aceh"), FakeWriter())
+        parallel.write_in_two(groups, _writer_into(tmp_path, fail_on="en/province/aceh"))
 
 
 def test_an_error_here_still_waits_for_the_second_process(tmp_path):
     groups = [["tahun/2024"], ["en/year/2024"]]
     with pytest.raises(RuntimeError, match="template error on tahun/2024"):
-        parallel.write_in_two(groups, _writer_into(tmp_path, fail_on="tahun/2024"), FakeWriter())
+        parallel.write_in_two(groups, _writer_into(tmp_path, fail_on="tahun/2024"))
     assert (tmp_path / "en/year/2024/index.html").is_file(), "the child finished before the error surfaced"

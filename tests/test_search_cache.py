@@ -11,8 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from paritrana_core.settings import apply_for  # noqa: E402
 from paritrana_search import bundle_cache, indexer  # noqa: E402
-from paritrana_search.settings import apply_defaults  # noqa: E402
 
 PAGE = ('<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
         "<body><main><h1>{title}</h1><p>{text}</p></main></body></html>")
@@ -30,7 +30,7 @@ def _site(root: Path, text: str) -> list[str]:
 def settings(tmp_path):
     values = {"PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "out"),
               "PARITRANA_SEARCH_CACHE_DIR": str(tmp_path / "cache")}
-    apply_defaults(values)
+    apply_for(values, "paritrana_search")
     return values
 
 
@@ -73,7 +73,7 @@ def test_the_cache_must_be_outside_the_output(tmp_path):
     values = {"PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "out"),
               "PARITRANA_SEARCH_CACHE_DIR": str(tmp_path / "out" / "cache")}
     with pytest.raises(SystemExit, match="outside the output"):
-        apply_defaults(values)
+        apply_for(values, "paritrana_search")
 
 
 def _fake_bundles(cache: Path, count: int) -> list[Path]:

@@ -166,10 +166,10 @@ def test_pagefind_output_is_deterministic(built_site, tmp_path):  # noqa: F811
                                        ("PARITRANA_SEARCH_EXCLUDE_SELECTORS", "thead"),
                                        ("PARITRANA_SEARCH_TIMEOUT", 0)])
 def test_bad_settings_stop_with_a_message(key, value):
-    from paritrana_search.settings import SettingsError, apply_defaults
+    from paritrana_core.settings import SettingsError, apply_for
 
     with pytest.raises(SettingsError, match=key):
-        apply_defaults({key: value})
+        apply_for({key: value}, "paritrana_search")
 
 
 def test_each_award_is_searchable_on_exactly_one_page_its_most_specific(built_site):  # noqa: F811

@@ -64,8 +64,8 @@ def test_share_files_are_byte_identical_across_builds(two_builds):
 def test_cached_images_are_the_same_as_freshly_rendered_ones(two_builds):
     """The cache never changes a byte: the site image rendered now equals the file the build wrote."""
     from paritrana_i18n.catalog import lang_for
-    from paritrana_pages.index import DataIndex
-    from paritrana_pages.labels import Labels
+    from paritrana_core.index import DataIndex
+    from paritrana_core.labels import Labels
     from paritrana_share.card import png_bytes
     from paritrana_share.facts import site_card
 

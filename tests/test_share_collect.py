@@ -6,11 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from paritrana_core.index import DataIndex
+from paritrana_core.settings import apply_for
 from paritrana_i18n.catalog import lang_for
 from paritrana_pages.generator import build_pages
-from paritrana_pages.index import DataIndex
 from paritrana_share.collect import STATE, ShareError, check_slugs, collect
-from paritrana_share.settings import apply_defaults
 
 from site_build import ROOT, dataset
 
@@ -21,7 +21,7 @@ SITEURL = "https://arsip.example"
 def collected(tmp_path_factory):
     settings = {"PATH": str(ROOT / "content"), "OUTPUT_PATH": str(tmp_path_factory.mktemp("out")),
                 "THEME": str(ROOT / "theme"), "PARITRANA_LANGUAGES": ("id", "en"), "SITEURL": SITEURL}
-    apply_defaults(settings)
+    apply_for(settings, "paritrana_share")
     index = DataIndex(dataset())
     pages = build_pages(index, settings)
     sender = SimpleNamespace(context={"SITEURL": SITEURL})
@@ -76,7 +76,7 @@ def test_each_located_award_has_exactly_one_badge_per_language(collected):
 def test_numbers_in_the_cards_follow_the_language(collected):
     """Counts go through Lang.number: 1.234 in Indonesian, 1,234 in English."""
     _context, _pages, index = collected
-    from paritrana_pages.labels import Labels
+    from paritrana_core.labels import Labels
     from paritrana_share.facts import site_card
 
     settings = {"THEME": str(ROOT / "theme"), "PARITRANA_LANGUAGES": ("id", "en")}

@@ -9,12 +9,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from paritrana_core.index import DataIndex
+from paritrana_core.labels import Labels
+from paritrana_core.settings import apply_for
 from paritrana_i18n.catalog import lang_for
 from paritrana_pages.generator import build_pages
-from paritrana_pages.index import DataIndex
-from paritrana_pages.labels import Labels
 from paritrana_share.collect import STATE, collect
-from paritrana_share.settings import apply_defaults
 from paritrana_share.words import best_result, rank_words, title_word
 
 from datahelp import csv_rows
@@ -79,7 +79,7 @@ def test_the_best_result_is_national_then_the_better_place_then_the_newer_editio
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory):
     settings = {**SETTINGS, "OUTPUT_PATH": str(tmp_path_factory.mktemp("out")), "SITEURL": "https://arsip.example"}
-    apply_defaults(settings)
+    apply_for(settings, "paritrana_share")
     index = DataIndex(dataset())
     pages = build_pages(index, settings)
     sender = SimpleNamespace(context={"SITEURL": settings["SITEURL"]})

@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
-from paritrana_share import badge, card, settings
+from paritrana_core.settings import SettingsError, apply_for, usable_cores
+from paritrana_share import badge, card
 from paritrana_share.facts import _attr
 from paritrana_share.paths import absolute, badge_url, site_image_url
 from paritrana_share.qr import qr_svg
@@ -134,19 +135,19 @@ def test_urls_and_snippet_attributes():
                                         ("PARITRANA_SHARE_PRINT_LIMIT", True)])
 def test_bad_settings_stop_with_a_message(tmp_path, key, value):
     conf = {"PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "output"), key: value}
-    with pytest.raises(settings.SettingsError, match=key):
-        settings.apply_defaults(conf)
+    with pytest.raises(SettingsError, match=key):
+        apply_for(conf, "paritrana_share")
 
 
 def test_cache_inside_the_output_is_refused(tmp_path):
     conf = {"PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "output"),
             "PARITRANA_SHARE_CACHE_DIR": str(tmp_path / "output" / "cache")}
-    with pytest.raises(settings.SettingsError, match="outside the output"):
-        settings.apply_defaults(conf)
+    with pytest.raises(SettingsError, match="outside the output"):
+        apply_for(conf, "paritrana_share")
 
 
 def test_defaults_use_both_cores_and_a_cache_beside_the_content(tmp_path):
     conf = {"PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "output")}
-    settings.apply_defaults(conf)
+    apply_for(conf, "paritrana_share")
     assert conf["PARITRANA_SHARE_CACHE_DIR"] == str(tmp_path / ".cache" / "share")
-    assert conf["PARITRANA_SHARE_WORKERS"] == settings.usable_cores() >= 1
+    assert conf["PARITRANA_SHARE_WORKERS"] == usable_cores() >= 1

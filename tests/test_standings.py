@@ -9,7 +9,7 @@ import pytest
 from site_build import built_site  # noqa: F401
 from site_build import dataset
 
-from paritrana_pages.rows import Link
+from paritrana_core.page import Link
 from paritrana_pages.standings import ranked
 
 DATA = dataset()

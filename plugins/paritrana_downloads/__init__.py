@@ -3,14 +3,15 @@
 
 from pelican import signals
 
-from paritrana_pages.hooks import pages_built
+import paritrana_core
+from paritrana_core.hooks import pages_built
+from paritrana_core.navigation import add_menu_entry
 
+from . import settings  # noqa: F401  (declares the plugin's settings and folders)
 from .generator import DownloadsGenerator, cite_pages
-from .settings import apply_defaults
+from .paths import DATA_PAGES
 
-
-def _settings(pelican):
-    apply_defaults(pelican.settings)
+add_menu_entry("paritrana_downloads", 70, lambda _: _("Data"), DATA_PAGES)
 
 
 def _generators(pelican):
@@ -19,6 +20,6 @@ def _generators(pelican):
 
 def register():
     """Check settings, add the downloads generator, add citations to the data pages."""
-    signals.initialized.connect(_settings)
+    paritrana_core.register()
     signals.get_generators.connect(_generators)
     pages_built.connect(cite_pages)

@@ -3,11 +3,11 @@ lists of each, categories, coverage and an index. Row lists are documents.Rows, 
 
 from __future__ import annotations
 
-from paritrana_pages.rows import category_url, province_url, regency_url
-from paritrana_pages.urls import edition_url
+from paritrana_core.settings import LANGUAGES, site_name
+from paritrana_core.urls import absolute, category_url, edition_url, province_url, regency_url
 
 from .documents import Rows
-from .paths import FORMATS, site_link, site_name
+from .paths import FORMATS
 from .tables import _
 
 LICENCES = {
@@ -57,10 +57,10 @@ class Api:
         return Rows(self.texts[kind], self.digests[kind], [self.position[id(r)] for r in rows])
 
     def _link(self, path: str) -> str:
-        return site_link(self.settings, path)
+        return absolute(self.settings, path)
 
     def _pages(self, make) -> dict:
-        return {lang: self._link(make(lang)) for lang in ("id", "en")}
+        return {lang: self._link(make(lang)) for lang in LANGUAGES}
 
     def _downloads_of(self, base: str) -> dict:
         return {fmt: self._link(f"{base}.{fmt}") for fmt in FORMATS}

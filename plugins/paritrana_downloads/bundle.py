@@ -12,6 +12,8 @@ import hashlib
 from pathlib import Path
 from dataclasses import dataclass, field
 
+from paritrana_core.settings import site_name
+from paritrana_core.urls import absolute
 from paritrana_i18n.catalog import lang_for
 
 from . import render
@@ -20,7 +22,7 @@ from .documents import outline
 from .encode import digests, json_texts
 from .keys import build_key, file_key
 from .package import datapackage
-from .paths import FORMATS, Paths, data_page, site_link, site_name
+from .paths import FORMATS, Paths, data_page
 from .store import Store
 from .tables import COVERAGE_COLUMNS, WINNER_COLUMNS, Tables, json_row
 from .writers import json_bytes
@@ -251,7 +253,7 @@ class Bundle:
         """What every JSON file says about itself."""
         return {"data_version": {"digest": self.version.digest,
                                  "date": self.version.date.isoformat() if self.version.date else None},
-                "license": LICENCE_NOTE, "documentation": site_link(self.settings, data_page("en"))}
+                "license": LICENCE_NOTE, "documentation": absolute(self.settings, data_page("en"))}
 
     def _about(self, download: Download) -> list[tuple[str, str]]:
         """The workbook's 'about' sheet in both site languages (the file serves both pages): Indonesian
@@ -267,7 +269,7 @@ class Bundle:
                                        "row's source. Region codes and names (province_code, province, "
                                        "regency_code, regency, scope_province_code, scope_province): "
                                        "idn-area-data, ODbL 1.0, credit \"idn-area-data (ODbL)\".")),
-                      (_("documentation"), site_link(self.settings, data_page(code))), ("", "")]
+                      (_("documentation"), absolute(self.settings, data_page(code))), ("", "")]
             lines += [(c.name, f"{c.type}: {_(c.description)}") for c in download.columns]
             lines.append(("", ""))
         return lines[:-1]

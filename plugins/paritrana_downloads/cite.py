@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from paritrana_core.page import Link
+from paritrana_core.settings import site_name
+from paritrana_core.urls import absolute
 from paritrana_i18n.catalog import lang_for
-from paritrana_pages.rows import Link
 
-from .paths import FORMATS, Paths, data_page, site_link, site_name
+from .paths import FORMATS, Paths, data_page
 from .version import DataVersion
 
 CC_BY = {"id": "https://creativecommons.org/licenses/by/4.0/deed.id",
@@ -41,7 +43,7 @@ def _files(page, index, paths: Paths) -> tuple[list[Link], Link | None]:
 
 def citation(page, index, settings, version: DataVersion, lang) -> dict:
     """Template values of the cite block (plain text: the template escapes)."""
-    permalink = site_link(settings, page.url)
+    permalink = absolute(settings, page.url)
     files, api = _files(page, index, Paths(settings))
     return {"text": citation_text(lang, site_name(settings), page.title, permalink, version), "permalink": permalink,
             "digest": version.digest, "date": lang.date(version.date) if version.date else None,

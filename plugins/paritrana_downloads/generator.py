@@ -7,10 +7,11 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from paritrana_i18n.catalog import lang_for, languages
-from paritrana_pages.generator import site_data
-from paritrana_pages.preview import is_preview
-from paritrana_pages.urls import save_as
+from paritrana_core.data import site_data
+from paritrana_core.page import write_page
+from paritrana_core.preview import is_preview
+from paritrana_core.settings import languages
+from paritrana_i18n.catalog import lang_for
 
 from .bundle import Bundle
 from .cite import add_citations, add_download_links
@@ -68,5 +69,4 @@ class DownloadsGenerator(Generator):
         logger.info("Wrote %d download and API files (%d rendered, the rest from the cache)",
                     len(self.bundle.files), len(self.bundle.rendered))
         for page in self.pages:
-            writer.write_file(save_as(page.url), self.get_template(page.template), self.context, url=page.url,
-                              meta=page, lang=page.lang, **page.values)
+            write_page(writer, self, page)

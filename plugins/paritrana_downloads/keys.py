@@ -9,13 +9,15 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
+from paritrana_core.urls import siteurl
+
 PLUGINS = Path(__file__).resolve().parent.parent
 # The code a file's bytes depend on once its rows are encoded: this plugin (and zlib for XLSX).
 RENDER_CODE = ("paritrana_downloads",)
 # What a whole build's files depend on besides the data files: also the code that reads and groups them.
-BUILD_CODE = ("paritrana_downloads", "paritrana_data", "paritrana_pages")
-# Settings that appear in the files (links, names, folders).
-SETTINGS = ("SITEURL", "PARITRANA_SITE_NAME", "PARITRANA_DOWNLOADS_DIR", "PARITRANA_DOWNLOADS_API_DIR",
+BUILD_CODE = ("paritrana_downloads", "paritrana_data", "paritrana_core")
+# Settings that appear in the files (links, names, folders), besides the site's address.
+SETTINGS = ("PARITRANA_SITE_NAME", "PARITRANA_DOWNLOADS_DIR", "PARITRANA_DOWNLOADS_API_DIR",
             "PARITRANA_DOWNLOADS_DATAPACKAGE")
 
 
@@ -47,5 +49,5 @@ def catalog_digest(settings) -> str:
 def build_key(dataset_digest: str, version, settings) -> str:
     """The key of a build's manifest: data files, data version, settings, code and translations."""
     spec = [code_digest(BUILD_CODE), catalog_digest(settings), dataset_digest, version.digest,
-            version.date.isoformat() if version.date else None, [settings.get(k) for k in SETTINGS]]
+            version.date.isoformat() if version.date else None, [siteurl(settings), *(settings.get(k) for k in SETTINGS)]]
     return hashlib.sha256(json.dumps(spec, default=str).encode("utf-8")).hexdigest()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from paritrana_core.settings import site_name
+from paritrana_core.urls import absolute, siteurl
+
 from .api import IDN_AREA_DATA, LICENCES, MEDIA_TYPES
-from .paths import data_page, site_link, site_name
+from .paths import data_page
 
 
 def schema(columns) -> dict:
@@ -66,9 +69,9 @@ def datapackage(bundle) -> dict:
         "contributors": [{"title": site_name(settings), "role": "author"}],
         "resources": resources,
     }
-    if settings.get("SITEURL"):  # both must be full URLs, so only on the public site
-        package["id"] = site_link(settings, bundle.paths.datapackage)
-        package["homepage"] = site_link(settings, data_page("en"))
+    if siteurl(settings):  # both must be full URLs, so only on the public site
+        package["id"] = absolute(settings, bundle.paths.datapackage)
+        package["homepage"] = absolute(settings, data_page("en"))
     if version.date:
         package["created"] = version.date.isoformat() + "T00:00:00Z"
     return package

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 
-from paritrana_pages.labels import Labels
-from paritrana_pages.navigation import EDITORIAL
-from paritrana_pages.page import Page
-from paritrana_pages.rows import Link, category_url, province_url
-from paritrana_pages.urls import edition_url, url
+from paritrana_core.labels import Labels
+from paritrana_core.page import Link, Page, link_translations
+from paritrana_core.settings import site_name
+from paritrana_core.urls import EDITORIAL, absolute, category_url, edition_url, province_url, url
 
 from .api import ENDPOINTS, IDN_AREA_DATA, LICENCES, BOUNDARIES_SOURCE
 from .cite import CC_BY, citation_text
-from .paths import FORMATS, data_page, site_link, site_name
+from .paths import FORMATS, data_page
 from .tables import COVERAGE_COLUMNS, WINNER_COLUMNS
 
 FORMAT_NAMES = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON"}
@@ -101,7 +100,7 @@ def data_page_for(bundle, settings, lang) -> Page:
                   "example": "/" + bundle.endpoint_path(bundle.example_name(name)), "description": _(text)}
                  for name, text in ENDPOINTS]
     package = bundle.files[paths.datapackage]
-    dataset_citation = citation_text(lang, site_name(settings), _("Open data"), site_link(settings, data_page(code)),
+    dataset_citation = citation_text(lang, site_name(settings), _("Open data"), absolute(settings, data_page(code)),
                                      version)
     values = {
         "version": {"digest": version.digest, "date": lang.date(version.date) if version.date else None,
@@ -128,7 +127,5 @@ def data_page_for(bundle, settings, lang) -> Page:
 def data_pages(bundle, settings, langs) -> list[Page]:
     """The data page in every language, each linked to the others."""
     pages = [data_page_for(bundle, settings, lang) for lang in langs]
-    alternates = {page.lang: page.url for page in pages}
-    for page in pages:
-        page.alternates = dict(alternates)
+    link_translations(pages, [lang.code for lang in langs])
     return pages

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from paritrana_pages.navigation import PLUGIN_PAGES
-
 UNDATED_FILE = "tanpa-tahun"  # unduh/tahun/tanpa-tahun.csv, like the Indonesian undated page
 UNDATED_API = "undated"       # api/v1/editions/undated.json, like the API's English names
 FORMATS = ("csv", "xlsx", "json")
+DATA_PAGES = {"id": "data/", "en": "en/data/"}
 
 
 def data_page(lang: str) -> str:
-    """The data page of a language: 'data/' or 'en/data/' (the navigation's own entry)."""
-    return PLUGIN_PAGES["paritrana_downloads"][lang]
-
-
-def site_link(settings, path: str) -> str:
-    """A link that works outside the site too: absolute with SITEURL, else root-relative."""
-    base = (settings.get("SITEURL") or "").rstrip("/")
-    return f"{base}/{path}"
+    """The data page of a language: 'data/' or 'en/data/'."""
+    return DATA_PAGES[lang]
 
 
 class Paths:
@@ -62,8 +55,3 @@ class Paths:
 
     def api_regency(self, code: str) -> str:
         return self.api_doc("regencies", code)
-
-
-def site_name(settings) -> str:
-    """The credit line the sources page asks for ("Arsip Paritrana Award"), the same in both languages."""
-    return settings.get("PARITRANA_SITE_NAME") or "Arsip Paritrana Award"

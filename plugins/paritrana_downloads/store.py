@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from paritrana_pages.files import place as place_file
+from paritrana_core.files import place as place_file
 
 try:
     import fcntl

@@ -2,15 +2,12 @@
 
 from pelican import signals
 
+import paritrana_core
+
+from . import settings  # noqa: F401  (declares the plugin's settings and folders)
 from .generator import FeedsGenerator
 from .seo import install_globals
-from .settings import apply_defaults
-from .sitemap import remember, reset, write_sitemap
-
-
-def _settings(pelican):
-    apply_defaults(pelican.settings)
-    reset()
+from .sitemap import write_sitemap
 
 
 def _generators(pelican):
@@ -19,8 +16,7 @@ def _generators(pelican):
 
 def register():
     """Check settings, add the feeds generator and the SEO template globals, write sitemap and robots.txt."""
-    signals.initialized.connect(_settings)
+    paritrana_core.register()
     signals.get_generators.connect(_generators)
     signals.generator_init.connect(install_globals)
-    signals.content_written.connect(remember)
     signals.finalized.connect(write_sitemap)

@@ -14,20 +14,16 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from paritrana_i18n.catalog import lang_for, languages
-from paritrana_pages.generator import site_data
-from paritrana_pages.labels import Labels
-from paritrana_pages.preview import is_preview
-from paritrana_pages.urls import edition_url, url
+from paritrana_core.data import site_data
+from paritrana_core.labels import Labels
+from paritrana_core.preview import is_preview
+from paritrana_core.settings import languages
+from paritrana_core.urls import absolute, edition_url, url
+from paritrana_i18n.catalog import lang_for
 
 from .atom import Entry, Feed, render
 from .corrections import LogEntry, corrections_pages, parse_log
 from .settings import tag_authority
-
-
-def absolute(settings, site_url: str) -> str:
-    """A site-relative URL ('tahun/2024/') as the feeds link it: SITEURL + '/' + url."""
-    return f"{settings.get('SITEURL') or ''}/{site_url}"
 
 
 class FeedBuilder:

@@ -6,8 +6,10 @@ Every page gets a BreadcrumbList (its breadcrumbs, then the page itself); the da
 
 from __future__ import annotations
 
-from paritrana_i18n.catalog import lang_for, languages
-from paritrana_pages.generator import site_data
+from paritrana_core.data import site_data
+from paritrana_core.settings import languages
+from paritrana_core.urls import siteurl
+from paritrana_i18n.catalog import lang_for
 
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 
@@ -43,7 +45,7 @@ class JsonLd:
 
     def __init__(self, settings, context):
         self.settings, self.context = settings, context
-        self.siteurl = settings.get("SITEURL") or ""
+        self.siteurl = siteurl(settings)
 
     def absolute(self, site_url: str | None) -> str:
         return f"{self.siteurl}/{site_url or ''}"

@@ -6,7 +6,7 @@ all plugins), read back from the written files: its <loc> is the page's canonica
 Left out: pages marked `<meta name="robots" content="noindex">` (the 404 pages), 404.html files and
 pages whose canonical link names another page (print versions and the like).
 
-With SITEURL set the URLs are absolute, as the sitemap protocol requires; local builds (SITEURL '')
+For the public site the URLs are absolute, as the sitemap protocol requires; local builds (no address)
 get site-relative URLs ('/tahun/2024/'), which crawlers never see.
 """
 
@@ -18,24 +18,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from paritrana_pages.html_head import head_text
-from paritrana_pages.preview import is_preview
+from paritrana_core.html_head import head_text
+from paritrana_core.preview import is_preview
+from paritrana_core.urls import NOT_FOUND, siteurl
+from paritrana_core.written import html_files, noindex
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-
-_written: set[str] = set()
-
-
-def reset(_pelican=None) -> None:
-    _written.clear()
-
-
-def remember(path, context=None, **_kwargs) -> None:
-    """content_written receiver: note every HTML file this build wrote."""
-    if str(path).endswith(".html"):
-        _written.add(str(path))
-
 
 @dataclass
 class HeadInfo:
@@ -46,7 +35,7 @@ class HeadInfo:
 
 TAG = re.compile(r"<(link|meta|body)\b([^>]*)>", re.IGNORECASE)
 # Most head tags (Open Graph, icons, styles) say nothing the sitemap needs: only these are parsed.
-WANTED = re.compile(r"canonical|alternate|robots", re.IGNORECASE)
+WANTED = re.compile(r"canonical|alternate", re.IGNORECASE)
 ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -60,8 +49,9 @@ def read_head(path: Path) -> HeadInfo:
     A tokenizer for start tags is enough here (and some 20 times faster than html.parser): the
     head is our own templates' output, where attributes are always quoted.
     """
-    info = HeadInfo()
-    for match in TAG.finditer(head_text(path)):
+    head = head_text(path)
+    info = HeadInfo(noindex=noindex(head))
+    for match in TAG.finditer(head):
         tag = match.group(1).lower()
         if tag == "body":
             break
@@ -73,13 +63,11 @@ def read_head(path: Path) -> HeadInfo:
             info.canonical = a.get("href")
         elif tag == "link" and "alternate" in rels and a.get("hreflang") and "href" in a and not a.get("type"):
             info.alternates.setdefault(a["hreflang"], a["href"])
-        elif tag == "meta" and a.get("name", "").lower() == "robots" and "noindex" in a.get("content", "").lower():
-            info.noindex = True
     return info
 
 
 def own_url(rel: str, siteurl: str) -> str:
-    """The URL a written file is served at: 'tahun/2024/index.html' -> SITEURL/tahun/2024/."""
+    """The URL a written file is served at: 'tahun/2024/index.html' -> <site address>/tahun/2024/."""
     if rel == "index.html" or rel.endswith("/index.html"):
         rel = rel[: -len("index.html")]
     return f"{siteurl}/{rel}"
@@ -111,7 +99,7 @@ def collect(output: Path, written, siteurl: str) -> list[SitemapUrl]:
         rel = _relative(path, output, prefix)
         if rel is None:
             continue
-        if not path.is_file() or Path(rel).name == "404.html":
+        if not path.is_file() or Path(rel).name == NOT_FOUND:
             continue
         head = read_head(path)
         loc = own_url(rel, siteurl)
@@ -147,12 +135,10 @@ def write_sitemap(pelican) -> None:
     """finalized receiver: write sitemap.xml and robots.txt at the root of the output."""
     settings = pelican.settings
     output = Path(pelican.output_path)
-    siteurl = settings.get("SITEURL") or ""
-    written = sorted(_written)
-    _written.clear()  # a warm Pelican (invoke livereload) runs again without a new `initialized`
+    address = siteurl(settings)
     if is_preview(settings):
         return  # the edit loop keeps the last build's sitemap until its complete build
     if settings.get("PARITRANA_SITEMAP", True):
-        (output / "sitemap.xml").write_bytes(render_sitemap(collect(output, written, siteurl)))
+        (output / "sitemap.xml").write_bytes(render_sitemap(collect(output, html_files(), address)))
     if settings.get("PARITRANA_ROBOTS", True):
-        (output / "robots.txt").write_bytes(render_robots(siteurl))
+        (output / "robots.txt").write_bytes(render_robots(address))

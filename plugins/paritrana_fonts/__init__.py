@@ -2,12 +2,10 @@
 
 from pelican import signals
 
+import paritrana_core
+
+from . import settings  # noqa: F401  (declares the plugin's settings and folders)
 from .generator import FontsGenerator
-from .settings import apply_defaults
-
-
-def _settings(pelican):
-    apply_defaults(pelican.settings)
 
 
 def _generators(pelican):
@@ -16,5 +14,5 @@ def _generators(pelican):
 
 def register():
     """Check settings and add the generator that writes the font and its licence into the theme folder."""
-    signals.initialized.connect(_settings)
+    paritrana_core.register()
     signals.get_generators.connect(_generators)

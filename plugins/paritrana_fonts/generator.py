@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from paritrana_pages.files import place
+from paritrana_core.files import place
 
 from .subset import FILE_NAME, LICENCE_NAME, digest, licence_text, make_woff2
 

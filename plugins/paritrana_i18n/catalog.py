@@ -8,6 +8,8 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from jinja2 import pass_context
 
+from paritrana_core.settings import DEFAULT_LANG, languages
+
 from .locale import SOURCE_LANG, Lang, load_translations, read_catalogue
 
 logger = logging.getLogger(__name__)
@@ -21,10 +23,6 @@ class MissingTranslation(SystemExit):
 
 def catalogue_dir(settings) -> Path:
     return Path(settings["THEME"]) / "translations"
-
-
-def languages(settings) -> tuple[str, ...]:
-    return tuple(settings.get("PARITRANA_LANGUAGES", ("id", "en")))
 
 
 def lang_for(settings, code: str) -> Lang:
@@ -85,7 +83,7 @@ def current_lang(context) -> str:
         item = context.get(key)
         if item is not None and getattr(item, "lang", None):
             return item.lang
-    return context.get("DEFAULT_LANG", "id")
+    return context.get("DEFAULT_LANG", DEFAULT_LANG)
 
 
 def install_gettext(generator) -> None:

@@ -4,14 +4,15 @@ kabupaten/kota pages a locator map; a 38-province tile map and SVG charts, each 
 
 from pelican import signals
 
-from paritrana_pages.hooks import pages_built
+import paritrana_core
+from paritrana_core.hooks import pages_built
+from paritrana_core.navigation import add_menu_entry
 
+from . import settings  # noqa: F401  (declares the plugin's settings and folders)
 from .generator import MapsGenerator, add_page_values
-from .settings import apply_defaults
+from .model import MAP_URLS
 
-
-def _settings(pelican):
-    apply_defaults(pelican.settings)
+add_menu_entry("paritrana_maps", 60, lambda _: _("Map"), MAP_URLS)
 
 
 def _generators(pelican):
@@ -20,6 +21,6 @@ def _generators(pelican):
 
 def register():
     """Check the settings, add the maps generator, and add maps and charts to the data pages."""
-    signals.initialized.connect(_settings)
+    paritrana_core.register()
     signals.get_generators.connect(_generators)
     pages_built.connect(add_page_values)

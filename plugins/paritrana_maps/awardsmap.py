@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from paritrana_pages.rows import province_url
+from paritrana_core.urls import province_url
 
 from .regionmap import ProvinceDrawing
 from .svg import SVG_NS, _attrs

@@ -12,13 +12,13 @@ from pathlib import Path
 from markupsafe import escape
 from pelican.generators import Generator
 
+from paritrana_core.data import site_data
+from paritrana_core.labels import Labels
+from paritrana_core.page import Link, Page, link_translations, write_page
+from paritrana_core.settings import languages
+from paritrana_core.urls import siteurl, url
 from paritrana_data.regions import RegionIndex
-from paritrana_i18n.catalog import lang_for, languages
-from paritrana_pages.generator import site_data
-from paritrana_pages.labels import Labels
-from paritrana_pages.page import Page
-from paritrana_pages.rows import Link
-from paritrana_pages.urls import save_as, url
+from paritrana_i18n.catalog import lang_for
 
 from . import svg
 from .boundaries import BoundaryError, load_boundaries
@@ -51,7 +51,7 @@ def place_maps_for(context, settings, index) -> PlaceMaps:
     if key not in context:
         data = index.data
         shapes, attribution = regency_shapes(regencies_path(settings), RegionIndex(data.provinces, data.regencies))
-        context[key] = PlaceMaps(shapes, index, attribution, settings.get("SITEURL") or "")
+        context[key] = PlaceMaps(shapes, index, attribution, siteurl(settings))
     return context[key]
 
 
@@ -143,7 +143,7 @@ class MapsGenerator(Generator):
     def _config(self, labels: Labels) -> dict:
         """What theme/static/js/maps.js needs: per basis, year and province the fill and tooltip lines."""
         lang, _ = labels.lang, labels.lang._
-        siteurl = self.settings.get("SITEURL") or ""
+        address = siteurl(self.settings)
         model, views, urls = self.model, {}, {}
         for basis, years in model.views.items():
             fills, summaries = {}, {}
@@ -152,7 +152,7 @@ class MapsGenerator(Generator):
                 cells = model.cells(labels, year, basis)
                 summaries[str(year)] = f"{year}, {name}: " + model.summary(labels, year, model.ranked(cells), basis)
                 fills[str(year)] = {code: {"f": c.fill, "t": self._tooltip(c, lang)} for code, c in cells.items()}
-                urls = {code: f"{siteurl}/{c.url}" for code, c in cells.items()}
+                urls = {code: f"{address}/{c.url}" for code, c in cells.items()}
             views[basis] = {"years": fills, "summaries": summaries, "year": str(model.default_year(basis))}
         markers = [{"code": m.code, "lat": m.lat, "lon": m.lon, "label": labels.province(m.code),
                     "side": m.side} for m in self.boundaries.markers.values()]
@@ -160,7 +160,7 @@ class MapsGenerator(Generator):
         return {"root": "peta-interaktif", "status": "peta-status", "param": ANCHOR[lang.code],
                 "basisParam": BASIS_PARAM[lang.code], "basis": model.basis,
                 "bounds": [[round(south, 3), round(west, 3)], [round(north, 3), round(east, 3)]],
-                "geometry": f"{siteurl}/{self.geometry_path}", "views": views, "markers": markers,
+                "geometry": f"{address}/{self.geometry_path}", "views": views, "markers": markers,
                 "labelZoom": 4.5, "urls": urls,
                 "attribution": str(escape(_("Boundaries: %(source)s", source=self.boundaries.short_attribution))),
                 "failed": _("The map could not load the province shapes; the tile maps and tables below "
@@ -209,15 +209,14 @@ class MapsGenerator(Generator):
     def map_pages(self) -> list[tuple[Page, str, dict]]:
         """(page, script path, script body) for every language."""
         out = []
-        siteurl = self.settings.get("SITEURL") or ""
+        address = siteurl(self.settings)
         langs = languages(self.settings)
-        alternates = {code: map_url(code) for code in langs}
         for code in langs:
             labels = Labels(self.index, lang_for(self.settings, code))
             _ = labels.lang._
             rendered, script, script_path = None, b"", None
             if self.model.bases:
-                rendered = build_map(self._config(labels), siteurl=siteurl, bounds=self.boundaries.bounds(),
+                rendered = build_map(self._config(labels), siteurl=address, bounds=self.boundaries.bounds(),
                                      tiles=self.settings["PARITRANA_MAPS_TILES"])
                 script = rendered.code.encode("utf-8")
                 script_path = _hashed(f"map-{code}", ".js", script)
@@ -226,19 +225,20 @@ class MapsGenerator(Generator):
             metric = model.metric_name(labels.lang)
             default = views[0] if views else None
             values = {
-                "map": rendered, "map_script": f"{siteurl}/{script_path}" if script_path else None,
+                "map": rendered, "map_script": f"{address}/{script_path}" if script_path else None,
                 "param": ANCHOR[code], "basis_param": BASIS_PARAM[code], "bases": views,
                 "default_basis": model.basis, "year_choices": [str(y) for y in reversed(model.years)],
                 "latest_year": default["year"] if default else None,
                 "latest_summary": default["summary"] if default else None,
                 "legend": model.legend(labels), "defs": svg.defs_svg(), "notes": self._notes(labels),
-                "metric": metric, "awards": self.awards.values(labels, siteurl),
+                "metric": metric, "awards": self.awards.values(labels, address),
             }
             page = Page(("map",), code, map_url(code), "map", _("Coverage map"),
                         _("BPJS Ketenagakerjaan coverage of workers in every province, by year: a map, charts "
                           "and tables, with the source of every figure."),
-                        [Link(_("Home"), url("home", code))], values, alternates)
+                        [Link(_("Home"), url("home", code))], values)
             out.append((page, script_path, script))
+        link_translations([page for page, _path, _script in out], langs)
         return out
 
     def generate_output(self, writer):
@@ -246,9 +246,7 @@ class MapsGenerator(Generator):
         metric yet, the page says so: the menu links to it either way)."""
         self._copy_leaflet()
         self._write(self.geometry_path, self.geometry)
-        template = self.get_template("map")
         for page, script_path, script in self.map_pages():
             if script_path:
                 self._write(script_path, script)
-            writer.write_file(save_as(page.url), template, self.context, url=page.url, meta=page,
-                              lang=page.lang, **page.values)
+            write_page(writer, self, page)

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paritrana_pages.labels import Labels, source_host
-from paritrana_pages.navigation import PLUGIN_PAGES
-from paritrana_pages.rows import Link, Source, basis_label, province_url
+from paritrana_core.labels import Labels, Source, basis_label, source_host
+from paritrana_core.page import Link
+from paritrana_core.urls import province_url, siteurl
 
 from . import svg
 from .bases import default_year, figure_order, is_ranked, is_regional, latest_by_basis
 from .scale import HATCH_ID, NO_DATA, Scale, text_colour
 from .series import series as province_series
 from .tilegrid import check_layout
+
+MAP_URLS = {"id": "peta/", "en": "en/map/"}
 
 ANCHOR = {"id": "tahun", "en": "year"}  # map page: #tahun-2024 / #year-2024 and ?tahun= / ?year=
 
@@ -68,7 +70,7 @@ class MapsModel:
         self.basis = self.bases[0] if self.bases else None  # the default: the basis with most provinces
         self.years = sorted({y for years in self.views.values() for y in years})
         self.codes = sorted(index.provinces)
-        self.siteurl = settings.get("SITEURL") or ""
+        self.siteurl = siteurl(settings)
         self._cells: dict[tuple, dict[str, Cell]] = {}  # every province page shows the same view's cells
         check_layout(self.codes)
 
@@ -293,5 +295,5 @@ def basis_anchor(basis: str) -> str:
 
 
 def map_url(lang: str) -> str:
-    """The map page: 'peta/' or 'en/map/' (the navigation's own entry)."""
-    return PLUGIN_PAGES["paritrana_maps"][lang]
+    """The map page: 'peta/' or 'en/map/'."""
+    return MAP_URLS[lang]

@@ -8,8 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
+from paritrana_core.urls import regency_url
 from paritrana_data.regions import RegionIndex
-from paritrana_pages.rows import regency_url
 
 from . import geometry, regionmap
 from .boundaries import BoundaryError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paritrana_pages.labels import Labels
+from paritrana_core.labels import Labels
 
 from . import svg
 

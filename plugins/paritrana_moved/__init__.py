@@ -3,7 +3,7 @@
 
 def register():
     """Hand the pages generator a moved-page for every former category slug, in every language."""
-    from paritrana_pages.hooks import pages_built
+    from paritrana_core.hooks import pages_built
 
     from .pages import add_moved_pages
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from paritrana_i18n.catalog import lang_for, languages
-from paritrana_pages.hooks import add_pages
-from paritrana_pages.labels import Labels
-from paritrana_pages.page import Page
-from paritrana_pages.rows import Link, category_url
-from paritrana_pages.urls import url
+from paritrana_core.hooks import add_pages
+from paritrana_core.labels import Labels
+from paritrana_core.page import Link, Page, link_translations
+from paritrana_core.settings import languages
+from paritrana_core.urls import category_url, url
+from paritrana_i18n.catalog import lang_for
 
 TEMPLATE = "moved"
 
@@ -27,11 +27,7 @@ def moved_pages(index, settings) -> list[Page]:
                     _("This category is now part of %(category)s.", category=name),
                     [Link(_("Home"), url("home", code)), Link(_("Categories"), url("categories", code))],
                     {"target": category_url(code, slug), "target_name": name}))
-    versions: dict[tuple, dict[str, str]] = {}
-    for page in pages:
-        versions.setdefault(page.key, {})[page.lang] = page.url
-    for page in pages:
-        page.alternates = versions[page.key]
+    link_translations(pages, languages(settings))
     return pages
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .page import Group, Page
-from .rows import Link, category_url
-from .urls import url
+from paritrana_core.page import Link, Page
+from paritrana_core.urls import category_url, url
+
+from .page import Group
 
 
 def category_page(index, labels, slug: str) -> Page:

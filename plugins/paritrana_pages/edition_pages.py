@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .page import Page, Section, by_category
-from .rows import Link, category_url, province_url
-from .urls import edition_url, url
+from paritrana_core.page import Link, Page
+from paritrana_core.urls import category_url, edition_url, province_url, url
+
+from .page import Section, by_category
 
 
 def _national_sections(winners, index, labels) -> list[Section]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .page import Page, by_category
-from .rows import Link, category_url, province_url, regency_url
+from paritrana_core.page import Link, Page
+from paritrana_core.urls import category_url, edition_url, not_found_url, province_url, regency_url, url
+
+from .page import by_category
 from .standings import leaders
-from .urls import edition_url, url
 
 
 def home_page(index, labels) -> Page:
@@ -61,6 +62,5 @@ def _winner_item(index, labels, w) -> dict:
 
 def not_found_page(labels) -> Page:
     lang, _ = labels.lang.code, labels.lang._
-    page_url = "404.html" if lang == "id" else f"{lang}/404.html"
-    return Page(("404",), lang, page_url, "404", _("Page not found"),
+    return Page(("404",), lang, not_found_url(lang), "404", _("Page not found"),
                 _("This page does not exist or has moved."), [Link(_("Home"), url("home", lang))], {})

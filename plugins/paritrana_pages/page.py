@@ -1,25 +1,8 @@
-"""A page to write: its URL, template, titles, breadcrumbs and the values its template shows."""
+"""Groups and sections of awards that the data pages show under headings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .rows import Link
-
-
-@dataclass
-class Page:
-    """One page in one language; `key` pairs it with its translation."""
-
-    key: tuple
-    lang: str
-    url: str
-    template: str
-    title: str
-    description: str
-    breadcrumbs: list[Link] = field(default_factory=list)
-    values: dict = field(default_factory=dict)
-    alternates: dict[str, str] = field(default_factory=dict)
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from .page import Group, Page
-from .rows import Link, figure_row, province_url, regency_url
-from .urls import edition_url, url
+from paritrana_core.page import Link, Page
+from paritrana_core.urls import edition_url, province_url, regency_url, url
+
+from .page import Group
+from .rows import figure_row
 
 
 def _by_edition(winners, labels, prefix: str) -> tuple[Group, ...]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from paritrana_core.urls import siteurl
 from paritrana_i18n.catalog import current_lang
 
 from .rows import WinnerRow, winner_row
@@ -127,7 +128,7 @@ def install_rows(env, labels_by_lang: dict) -> RowCache:
         shown = {"open": False, "open_unindexed": False, "edition": show_edition, "category": show_category,
                  "round": show_round}
         columns = tuple(i for i, name in enumerate(CELLS) if shown.get(name, True))
-        return cache.rows(winners, current_lang(context), context.get("SITEURL", ""), columns, searchable_on)
+        return cache.rows(winners, current_lang(context), siteurl(context), columns, searchable_on)
 
     @pass_context
     def winner_head(context, show_edition=False, show_round=False, show_category=False):

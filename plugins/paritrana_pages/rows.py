@@ -4,28 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paritrana_core.labels import Labels, Source, basis_label, source_host
+from paritrana_core.page import Link
+from paritrana_core.urls import category_url, edition_url, province_url, regency_url
 from paritrana_data.coverage import COUNT_METRICS, PERCENT_METRICS
 from paritrana_data.records import CoverageFigure, Winner
-
-from .labels import Labels, source_host
-from .urls import edition_url, url
-
-
-@dataclass(frozen=True)
-class Link:
-    """Text with an optional site-relative URL."""
-
-    text: str
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class Source:
-    """A source as shown: address, site name and date."""
-
-    url: str
-    host: str
-    date: str | None
 
 
 @dataclass(frozen=True)
@@ -66,19 +49,6 @@ class FigureRow:
     basis: str = ""  # what the figure is counted on, in the page's language
 
 
-def regency_url(index, lang: str, code: str) -> str:
-    regency = index.regencies[code]
-    return url("provinces", lang, index.provinces[regency.province_code].slug, regency.slug)
-
-
-def province_url(index, lang: str, code: str) -> str:
-    return url("provinces", lang, index.provinces[code].slug)
-
-
-def category_url(lang: str, slug: str) -> str:
-    return url("categories", lang, slug.replace("_", "-"))
-
-
 def winner_row(w: Winner, labels: Labels) -> WinnerRow:
     """Everything a page shows about one award, in the page's language."""
     lang, index, _ = labels.lang.code, labels.index, labels.lang._
@@ -114,15 +84,6 @@ def figure_value(f: CoverageFigure, labels: Labels) -> str:
     if f.bound == "less_than":
         return labels.lang._("less than %(value)s", value=text)
     return text
-
-
-def basis_label(f: CoverageFigure, labels: Labels) -> str:
-    """What a figure is counted on (coverage_notes.md): figures of different bases do not compare."""
-    _ = labels.lang._
-    return {"ucj": _("UCJ (Universal Coverage Jamsostek)"),
-            "bpjs_office": _("BPJS Ketenagakerjaan office's own worker base"),
-            "kemnaker": _("Kemnaker active participants"), "subgroup": _("A group of workers only"),
-            "not_stated": _("Basis not stated")}[f.basis]
 
 
 def figure_row(f: CoverageFigure, labels: Labels) -> FigureRow:

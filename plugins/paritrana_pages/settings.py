@@ -1,47 +1,28 @@
-"""The pages plugin's settings: defaults in one place, checked once at start-up."""
+"""The pages plugin's rows of the settings table."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from paritrana_core.checks import whole_number
+from paritrana_core.folders import declare_folders
+from paritrana_core.settings import Setting, declare, languages, usable_cores
+from paritrana_core.urls import not_found_url, save_as, url
+
+ROWS = declare(
+    "paritrana_pages",
+    Setting("PARITRANA_PAGES_WORKERS", lambda _s: min(2, usable_cores()), whole_number(1),
+            "Processes writing data pages: 2 renders the second language in a forked process (parallel.py)."),
+    Setting("PARITRANA_PAGES_FORK_MIN", 200, whole_number(1),
+            "Below this many data pages a second process costs more than it saves."),
+)
 
 
-def usable_cores() -> int:
-    """Cores this process may run on (2 on the project's machines)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
+def claims(settings) -> list[tuple[str, str]]:
+    """The data pages' folders, the home and 404 pages."""
+    out = []
+    for code in languages(settings):
+        out += [(url(kind, code), "data pages") for kind in ("editions", "provinces", "categories", "standings")]
+        out += [(save_as(url("home", code)), "home page"), (not_found_url(code), "404 page")]
+    return out
 
 
-DEFAULTS = {
-    "PARITRANA_DATA_DIR": "data",
-    "PARITRANA_LANGUAGES": ("id", "en"),
-    "PARITRANA_SITE_NAME": "Arsip Paritrana Award",
-    # Processes writing data pages: 2 renders the second language in a forked process (parallel.py).
-    "PARITRANA_PAGES_WORKERS": min(2, usable_cores()),
-    # Below this many data pages a second process costs more than it saves.
-    "PARITRANA_PAGES_FORK_MIN": 200,
-}
-
-
-class SettingsError(SystemExit):
-    """A PARITRANA_* setting is wrong; the message says which and how to fix it."""
-
-
-def apply_defaults(settings) -> None:
-    """Fill in missing PARITRANA_* settings and validate them."""
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    data_dir = Path(settings["PARITRANA_DATA_DIR"])
-    if not data_dir.is_dir():
-        raise SettingsError(f"PARITRANA_DATA_DIR: folder '{data_dir}' does not exist "
-                            "(set it in pelicanconf.py to the folder holding regions/, winners/ …)")
-    langs = tuple(settings["PARITRANA_LANGUAGES"])
-    if langs != ("id", "en"):
-        raise SettingsError("PARITRANA_LANGUAGES must be ('id', 'en'): Indonesian at /, English at /en/")
-    for key in ("PARITRANA_PAGES_WORKERS", "PARITRANA_PAGES_FORK_MIN"):
-        value = settings[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise SettingsError(f"{key} must be a whole number of at least 1 (got {value!r})")
-    if settings.get("DEFAULT_LANG") != "id":
-        raise SettingsError("DEFAULT_LANG must be 'id' (Indonesian is the main language)")
+declare_folders("paritrana_pages", claims)

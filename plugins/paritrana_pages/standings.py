@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .page import Page
-from .rows import Link, province_url, regency_url
-from .urls import url
+from paritrana_core.page import Link, Page
+from paritrana_core.urls import province_url, regency_url, url
 
 LOCAL_GOVERNMENT = ("pemkab", "pemkot")
 # The province table's orders: the view's slug (the same in both languages) -> its sort column.

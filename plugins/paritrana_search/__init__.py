@@ -2,17 +2,16 @@
 
 from pelican import signals
 
-from paritrana_pages.hooks import pages_built
+import paritrana_core
+from paritrana_core.hooks import pages_built
+from paritrana_core.navigation import add_menu_entry
 
-from .generator import SearchGenerator
-from .indexer import index_site, remember, reset
-from .settings import apply_defaults
+from . import settings  # noqa: F401  (declares the plugin's settings and folders)
+from .generator import SEARCH_URLS, SearchGenerator
+from .indexer import index_site
 from .terms import add_search_values
 
-
-def _settings(pelican):
-    apply_defaults(pelican.settings)
-    reset()
+add_menu_entry("paritrana_search", 80, lambda _: _("Search"), SEARCH_URLS)
 
 
 def _generators(pelican):
@@ -21,8 +20,7 @@ def _generators(pelican):
 
 def register():
     """Check settings, add the search pages, give data pages their search values, index the site."""
-    signals.initialized.connect(_settings)
+    paritrana_core.register()
     signals.get_generators.connect(_generators)
     pages_built.connect(add_search_values)
-    signals.content_written.connect(remember)
     signals.finalized.connect(index_site)

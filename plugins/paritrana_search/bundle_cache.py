@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
-from paritrana_pages.files import place as place_file
+from paritrana_core.files import place as place_file
 
 from .snippets import BLOCK_END
 

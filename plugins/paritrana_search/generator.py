@@ -4,31 +4,24 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from pelican.generators import Generator
 
-from paritrana_i18n.catalog import lang_for, languages
-from paritrana_pages.navigation import PLUGIN_PAGES
-from paritrana_pages.page import Page
-from paritrana_pages.rows import Link
-from paritrana_pages.urls import save_as, url
+from paritrana_core.page import Link, Page, link_translations, write_page
+from paritrana_core.settings import languages
+from paritrana_core.urls import served_path, url
+from paritrana_i18n.catalog import lang_for
 
 from .terms import FILTERS
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "static" / "search.js"
 SCRIPT_URL = "theme/js/search.js"
-SEARCH_URLS = PLUGIN_PAGES["paritrana_search"]  # the URLs the navigation links to
+SEARCH_URLS = {"id": "cari/", "en": "en/search/"}
 
 
 def search_urls() -> dict[str, str]:
     return dict(SEARCH_URLS)
-
-
-def site_path(settings) -> str:
-    """The path the site is served under ('/' locally, '/arsip/' for SITEURL https://host/arsip)."""
-    return urlsplit(settings.get("SITEURL") or "").path.rstrip("/") + "/"
 
 
 def search_page(settings, code: str) -> Page:
@@ -43,7 +36,7 @@ def search_page(settings, code: str) -> Page:
                                  for name in FILTERS],
         "bundle_url": settings["PARITRANA_SEARCH_BUNDLE_DIR"].strip("/") + "/pagefind.js",
         "script_url": SCRIPT_URL,
-        "base_path": site_path(settings),
+        "base_path": served_path(settings),
     }
     return Page(("search",), code, SEARCH_URLS[code], "search", _("Search the record"),
                 _("Search every page of the Paritrana Award record: winners, regions, editions and "
@@ -60,14 +53,11 @@ class SearchGenerator(Generator):
 
     def generate_context(self):
         self.pages = [search_page(self.settings, code) for code in languages(self.settings)]
-        alternates = {page.lang: page.url for page in self.pages}
-        for page in self.pages:
-            page.alternates = dict(alternates)
+        link_translations(self.pages, languages(self.settings))
 
     def generate_output(self, writer):
         for page in self.pages:
-            writer.write_file(save_as(page.url), self.get_template(page.template), self.context,
-                              url=page.url, meta=page, lang=page.lang, **page.values)
+            write_page(writer, self, page)
         target = Path(self.output_path) / SCRIPT_URL
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SCRIPT, target)

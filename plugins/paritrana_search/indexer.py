@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import shutil
 import subprocess
 import sys
@@ -22,34 +21,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from paritrana_i18n.catalog import languages
-from paritrana_pages.html_head import head_text
-from paritrana_pages.preview import is_preview
+from paritrana_core.preview import is_preview
+from paritrana_core.settings import SettingsError, languages
+from paritrana_core.written import html_files, is_noindex
 
 from .bundle_cache import bundle_key, restore, store
 from .canonical import normalise_bundle
 from .generator import search_urls
-from .settings import SettingsError
 from .snippets import write_spaced
 
 logger = logging.getLogger(__name__)
-NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*noindex""", re.IGNORECASE)
-
-_written: set[str] = set()
 
 
 class SearchIndexError(SystemExit):
     """Pagefind failed or produced something unexpected; the message says what."""
-
-
-def reset(_pelican=None) -> None:
-    _written.clear()
-
-
-def remember(path, context=None, **_kwargs) -> None:
-    """content_written receiver: note every HTML file this build wrote."""
-    if str(path).endswith(".html"):
-        _written.add(str(path))
 
 
 def pages_to_index(output: Path, written) -> list[Path]:
@@ -64,8 +49,7 @@ def pages_to_index(output: Path, written) -> list[Path]:
             continue
         if rel.as_posix() in skip or not path.is_file():
             continue
-        head = head_text(path)
-        if NOINDEX.search(head):
+        if is_noindex(path):
             continue
         chosen.append(rel)
     return sorted(chosen)
@@ -142,8 +126,7 @@ def run_pagefind(output: Path, pages: list[Path], bundle: Path, settings) -> Non
 
 def index_site(pelican) -> None:
     """finalized receiver: build the search index of the finished site."""
-    written = sorted(_written)
-    _written.clear()  # a warm Pelican (invoke livereload) runs again without a new `initialized`
+    written = html_files()
     if not pelican.settings.get("PARITRANA_SEARCH_INDEX", True):
         return
     if "PARITRANA_SEARCH_BUNDLE_DIR" not in pelican.settings:

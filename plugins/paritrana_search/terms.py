@@ -1,6 +1,6 @@
 """What the search index learns about each data page besides its text: filters, kind and short names.
 
-`add_search_values` is connected to `paritrana_pages.hooks.pages_built`; the values it adds to
+`add_search_values` is connected to `paritrana_core.hooks.pages_built`; the values it adds to
 `page.values` are rendered by `theme/templates/_search_filters.html` (hidden, inside <main>):
 
 - `search_filters`: {"edition": [...], "category": [...], "province": [...], "level": [...]}, the
@@ -15,8 +15,8 @@
 
 from __future__ import annotations
 
+from paritrana_core.labels import Labels
 from paritrana_i18n.catalog import lang_for
-from paritrana_pages.labels import Labels
 
 from .common_names import edition_terms, regency_terms, spelling_variants
 

@@ -5,12 +5,6 @@ start without loading Pelican, pandas or the data layer.
 """
 
 
-def _settings(pelican):
-    from .settings import apply_defaults
-
-    apply_defaults(pelican.settings)
-
-
 def _generators(pelican):
     from .generator import ShareGenerator
 
@@ -22,12 +16,14 @@ def register():
     built, and the share generator."""
     from pelican import signals
 
-    from paritrana_pages.hooks import pages_built
+    import paritrana_core
+    from paritrana_core.hooks import pages_built
 
+    from . import settings  # noqa: F401  (declares the plugin's settings and folders)
     from .badge_html import install_badge_list
     from .collect import collect
 
-    signals.initialized.connect(_settings)
+    paritrana_core.register()
     signals.generator_init.connect(install_badge_list)
     signals.get_generators.connect(_generators)
     pages_built.connect(collect)

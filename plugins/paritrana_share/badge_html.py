@@ -10,6 +10,8 @@ from __future__ import annotations
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from paritrana_core.urls import siteurl
+
 
 def badge_item(badge, siteurl: str, code_label: str, file_label: str) -> str:
     """One <li> for a facts.Badge: the badge image, its labelled read-only HTML code and a link to the SVG file."""
@@ -32,7 +34,7 @@ def install_badge_list(generator) -> None:
 
     @pass_context
     def badge_list(context, badges, code_label, file_label):
-        siteurl = context.get("SITEURL", "")
-        return Markup("\n    ".join(badge_item(b, siteurl, code_label, file_label) for b in badges))
+        address = siteurl(context)
+        return Markup("\n    ".join(badge_item(b, address, code_label, file_label) for b in badges))
 
     generator.env.globals["badge_list"] = badge_list

@@ -18,7 +18,7 @@ import json
 import os
 from pathlib import Path
 
-from paritrana_pages.files import place
+from paritrana_core.files import place
 
 from .badge import BADGE_VERSION, WIDTH, render_badge
 

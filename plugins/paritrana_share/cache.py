@@ -21,7 +21,7 @@ from pathlib import Path
 import PIL
 from PIL import features
 
-from paritrana_pages.files import place
+from paritrana_core.files import place
 
 from .card import LAYOUT_VERSION, font_path, render_to_file
 

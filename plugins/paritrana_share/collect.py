@@ -5,10 +5,13 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from paritrana_i18n.catalog import lang_for, languages
-from paritrana_pages.hooks import add_pages
-from paritrana_pages.labels import Labels
-from paritrana_pages.preview import is_preview
+from paritrana_core.hooks import add_pages
+from paritrana_core.labels import Labels
+from paritrana_core.page import link_translations
+from paritrana_core.preview import is_preview
+from paritrana_core.settings import languages
+from paritrana_core.urls import siteurl
+from paritrana_i18n.catalog import lang_for
 
 from .badge_store import BadgeStore
 from .badge_png import SCALE, badge_height
@@ -54,7 +57,7 @@ def check_slugs(index) -> None:
 def collect(sender, pages, index, settings) -> None:
     """Add page.values['share'] to every data page; keep images, badges and print pages for the generator."""
     context = sender.context
-    siteurl = context.get("SITEURL", settings.get("SITEURL", "")) or ""
+    address = siteurl(context) or siteurl(settings)
     limit = settings["PARITRANA_SHARE_PRINT_LIMIT"]
     qr = partial(qr_svg, cache_dir=Path(settings["PARITRANA_SHARE_CACHE_DIR"]))
     check_slugs(index)
@@ -85,24 +88,20 @@ def collect(sender, pages, index, settings) -> None:
         else:  # nothing of its own to share (a place without a known award): the site's image, no kit
             share = dict(site[page.lang])
         if kind in KIT_PAGES and spec is not None:
-            permalink = absolute(siteurl, page.url)
+            permalink = absolute(address, page.url)
             items = []
             for w in badge_awards(index, page.key):
-                item, key = badge_for(index, lab, w, siteurl, permalink, store)
+                item, key = badge_for(index, lab, w, address, permalink, store)
                 badges.setdefault(item.url.split("#", 1)[0], {})[page.lang] = key
                 items.append(item)
-            summary = print_page(index, lab, page, siteurl, limit, qr)
+            summary = print_page(index, lab, page, address, limit, qr)
             summary.values["share"] = dict(share)
             print_pages.append(summary)
             winners = (index.by_regency if kind == "regency" else index.by_province).get(page.key[1], [])
             share["kit"] = {"kind": kind, "badges": items, "print_url": summary.url, "permalink": permalink,
                             "png": _png_badge(index, lab, winners, kind, images)}
         page.values["share"] = share
-    versions: dict[tuple, dict[str, str]] = {}
-    for summary in print_pages:
-        versions.setdefault(summary.key, {})[summary.lang] = summary.url
-    for summary in print_pages:
-        summary.alternates = versions[summary.key]
+    link_translations(print_pages, languages(settings))
     context[STATE] = {"images": images, "badges": badges, "badge_store": store, "print_pages": print_pages}
     if not is_preview(settings):
         add_pages(context, print_pages)  # written with the data pages, each language in its own process

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from paritrana_pages.index import winner_order
-from paritrana_pages.page import Page
-from paritrana_pages.rows import Link, province_url
-from paritrana_pages.urls import url
+from paritrana_core.index import winner_order
+from paritrana_core.page import Link, Page
+from paritrana_core.urls import province_url, url
 
 from .paths import absolute, badge_url, print_url
 from .words import best_result, rank_words

@@ -1,5 +1,5 @@
 """The generator that writes the share kit's files: share images and SVG badges (the printable summaries
-are written with the data pages: collect() hands them over with paritrana_pages.hooks.add_pages)."""
+are written with the data pages: collect() hands them over with paritrana_core.hooks.add_pages)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from paritrana_pages.preview import is_preview
+from paritrana_core.preview import is_preview
 
 from .cache import build_images
 from .collect import STATE

@@ -1,4 +1,4 @@
-"""The share kit's URLs, all built on paritrana_pages.urls: share images, badges, print summaries.
+"""The share kit's URLs, all built on paritrana_core.urls: share images, badges, print summaries.
 
 Site-relative without a leading slash, like every URL of the site; slugs are the pages' own, so an
 image, badge or print summary keeps its address as long as its page does.
@@ -14,7 +14,7 @@ image, badge or print summary keeps its address as long as its page does.
 
 from __future__ import annotations
 
-from paritrana_pages.urls import UNDATED, url
+from paritrana_core.urls import UNDATED, join, url
 
 IMAGE_DIR = {"id": "gambar/bagikan", "en": "images/share"}
 SITE_IMAGE = {"id": "situs", "en": "site"}
@@ -31,7 +31,7 @@ def _place_parts(index, kind: str, code: str) -> tuple[str, ...]:
 
 
 def _page_parts(index, key: tuple, lang: str) -> tuple[str, tuple]:
-    """(paritrana_pages.urls kind, parts) of a data page with a share image of its own."""
+    """(paritrana_core.urls kind, parts) of a data page with a share image of its own."""
     kind, value = key[0], key[1]
     if kind == "edition":
         return "editions", (value if value is not None else UNDATED[lang],)
@@ -82,6 +82,6 @@ def print_url(index, key: tuple, lang: str) -> str:
     return url("provinces", lang, *_place_parts(index, kind, code), PRINT[lang])
 
 
-def absolute(siteurl: str, relative: str) -> str:
-    """SITEURL/relative for the public site; '/relative' for a local build (SITEURL is '')."""
-    return f"{siteurl.rstrip('/')}/{relative}"
+def absolute(address: str, relative: str) -> str:
+    """`relative` under the site's address: absolute for the public site, '/relative' for a local build."""
+    return join(address, relative)

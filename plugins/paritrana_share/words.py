@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
+from paritrana_core.index import winner_order
 from paritrana_data.winners import harapan_place
-
-from paritrana_pages.index import winner_order
 
 # The words a title may use for a place, as they are written in a headline.
 TITLE_WORDS = (("Juara", r"\bjuara\b|\bjawara\b"), ("Terbaik", r"\bterbaik\b"), ("Peringkat", r"\bperingkat\b"))

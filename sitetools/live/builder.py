@@ -29,7 +29,7 @@ from pathlib import Path
 from sitetools import plugins_on_path
 
 plugins_on_path()
-from paritrana_pages.preview import SETTING as PREVIEW_SETTING  # noqa: E402
+from paritrana_core.preview import SETTING as PREVIEW_SETTING  # noqa: E402
 
 
 def carry_over(old: Path, new: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from paritrana_i18n.locale import Lang
@@ -139,3 +140,21 @@ def source_host(url: str) -> str:
     # Source URLs are validated http(s) addresses; the split is a fast path for urlsplit's netloc.
     host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].lower() if sep else urlsplit(url).netloc.lower()
     return host[4:] if host.startswith("www.") else host
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source as shown: address, site name and date."""
+
+    url: str
+    host: str
+    date: str | None
+
+
+def basis_label(f, labels: Labels) -> str:
+    """What a coverage figure is counted on (coverage_notes.md): figures of different bases do not compare."""
+    _ = labels.lang._
+    return {"ucj": _("UCJ (Universal Coverage Jamsostek)"),
+            "bpjs_office": _("BPJS Ketenagakerjaan office's own worker base"),
+            "kemnaker": _("Kemnaker active participants"), "subgroup": _("A group of workers only"),
+            "not_stated": _("Basis not stated")}[f.basis]

@@ -3,8 +3,8 @@
 Rendering dominates a large build and the languages share nothing but the read-only data, so a
 fork (copy-on-write: no data is copied or pickled) writes the English pages through its copy of
 Pelican's writer while this process writes the Indonesian ones. The child reports the files it
-wrote; this process records them in its writer (so a later clash is still caught) and sends
-`content_written` for each, so the search index and the sitemap see every page as usual.
+wrote; this process adopts them in the collector of written files (so a file written twice still
+stops the build) and sends `content_written` for each, as if written here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import traceback
 
 from pelican import signals
 
-from paritrana_i18n.catalog import languages
+from . import written
+from .settings import languages
 
 
 class PageWriteError(SystemExit):
@@ -25,19 +26,19 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def write_pages(pages: list, write_one, writer, settings) -> None:
+def write_pages(pages: list, write_one, settings) -> None:
     """Write `pages` (each with a .lang) language by language: on two cores when the settings allow
     (PARITRANA_PAGES_WORKERS > 1, at least PARITRANA_PAGES_FORK_MIN pages, fork available)."""
     groups = [[p for p in pages if p.lang == code] for code in languages(settings)]
     if settings["PARITRANA_PAGES_WORKERS"] > 1 and len(pages) >= settings["PARITRANA_PAGES_FORK_MIN"] and can_fork():
-        write_in_two(groups, write_one, writer)
+        write_in_two(groups, write_one)
         return
     for group in groups:
         for page in group:
             write_one(page)
 
 
-def write_in_two(groups: list[list], write_one, writer) -> None:
+def write_in_two(groups: list[list], write_one) -> None:
     """Write groups[0] here and the other groups in a forked process; wait for it, then announce its files."""
     context = multiprocessing.get_context("fork")
     reader, sender = context.Pipe(duplex=False)
@@ -54,24 +55,24 @@ def write_in_two(groups: list[list], write_one, writer) -> None:
             outcome, payload = "error", f"the process writing pages ended without a word (exit {child.exitcode})"
         child.join()
     if outcome != "ok":
-        raise PageWriteError(f"paritrana_pages: writing pages in the second process failed:\n{payload}")
+        raise PageWriteError(f"writing pages in the second process failed:\n{payload}")
+    written.adopt(payload)
     for path in payload:
-        writer._written_files.add(path)  # Pelican's own overwrite check, as if written here
         signals.content_written.send(path, context=None)
 
 
 def _write_child(groups, write_one, sender) -> None:
-    written: list[str] = []
+    files: list[str] = []
 
     def note(path, context=None, **_kwargs):
-        written.append(str(path))
+        files.append(str(path))
 
     signals.content_written.connect(note, weak=False)
     try:
         for group in groups:
             for page in group:
                 write_one(page)
-        sender.send(("ok", written))
+        sender.send(("ok", files))
     except BaseException:  # noqa: BLE001 (everything goes back to the parent, which stops the build)
         sender.send(("error", traceback.format_exc()))
     finally:

@@ -1,4 +1,4 @@
-"""Signals other capability plugins connect to, to add to the data pages."""
+"""The data pages' signal (sent by paritrana_pages) that other plugins connect to, and the hand-over of their pages."""
 
 from blinker import signal
 
