@@ -7,7 +7,7 @@ from paritrana_pages.rows import category_url, province_url, regency_url
 from paritrana_pages.urls import edition_url
 
 from .documents import Rows
-from .paths import FORMATS, site_link, site_name
+from .paths import SLICE_FORMATS, site_link, site_name
 from .tables import _
 
 LICENCES = {
@@ -63,7 +63,7 @@ class Api:
         return {lang: self._link(make(lang)) for lang in ("id", "en")}
 
     def _downloads_of(self, base: str) -> dict:
-        return {fmt: self._link(f"{base}.{fmt}") for fmt in FORMATS}
+        return {fmt: self._link(f"{base}.{fmt}") for fmt in SLICE_FORMATS}
 
     def endpoint_path(self, name: str) -> str:
         return f"{self.paths.api}/{name}.json"
