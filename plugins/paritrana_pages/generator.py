@@ -16,6 +16,7 @@ from .home_page import home_page, not_found_page
 from .index import DataIndex
 from .labels import Labels
 from .place_pages import place_pages
+from .settings import DEFAULTS
 from .hooks import EXTRA, pages_built
 from .parallel import write_pages
 from .row_html import install_rows
@@ -53,8 +54,9 @@ def build_pages(index: DataIndex, settings) -> list:
         labels = Labels(index, lang_for(settings, code))
         pages.append(home_page(index, labels))
         pages += edition_pages(index, labels)
-        pages += place_pages(index, labels)
-        pages += category_pages(index, labels)
+        limit = settings.get("PARITRANA_PAGES_LIST_LIMIT", DEFAULTS["PARITRANA_PAGES_LIST_LIMIT"])
+        pages += place_pages(index, labels, limit)
+        pages += category_pages(index, labels, limit)
         pages += standings_pages(index, labels)
         pages.append(not_found_page(labels))
     annotate_province_list(pages, index)

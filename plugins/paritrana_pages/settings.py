@@ -21,6 +21,10 @@ DEFAULTS = {
     "PARITRANA_PAGES_WORKERS": min(2, usable_cores()),
     # Below this many data pages a second process costs more than it saves.
     "PARITRANA_PAGES_FORK_MIN": 200,
+    # A province or category page lists each award itself up to this many; a longer province page lists
+    # those in none of its regencies and cities (their own pages list the rest), a longer category page
+    # counts its winners per edition and round and points to the edition pages and the downloads.
+    "PARITRANA_PAGES_LIST_LIMIT": 300,
 }
 
 
@@ -39,7 +43,7 @@ def apply_defaults(settings) -> None:
     langs = tuple(settings["PARITRANA_LANGUAGES"])
     if langs != ("id", "en"):
         raise SettingsError("PARITRANA_LANGUAGES must be ('id', 'en'): Indonesian at /, English at /en/")
-    for key in ("PARITRANA_PAGES_WORKERS", "PARITRANA_PAGES_FORK_MIN"):
+    for key in ("PARITRANA_PAGES_WORKERS", "PARITRANA_PAGES_FORK_MIN", "PARITRANA_PAGES_LIST_LIMIT"):
         value = settings[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise SettingsError(f"{key} must be a whole number of at least 1 (got {value!r})")

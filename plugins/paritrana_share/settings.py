@@ -19,6 +19,9 @@ def defaults(settings) -> dict:
         "PARITRANA_SHARE_POOL_MIN": 24,
         # Most awards listed on a printable summary, so that it stays one A4 page.
         "PARITRANA_SHARE_PRINT_LIMIT": 12,
+        # A place page offers a badge for each award up to this many; a longer page offers those of
+        # the place's government only (fewer files, and a list a reader can still use).
+        "PARITRANA_SHARE_BADGE_LIMIT": 100,
     }
 
 
@@ -50,6 +53,7 @@ def apply_defaults(settings) -> None:
     _positive_int(settings, "PARITRANA_SHARE_WORKERS", 1)
     _positive_int(settings, "PARITRANA_SHARE_POOL_MIN", 1)
     _positive_int(settings, "PARITRANA_SHARE_PRINT_LIMIT", 1)
+    _positive_int(settings, "PARITRANA_SHARE_BADGE_LIMIT", 1)
     check_packages()
 
 
