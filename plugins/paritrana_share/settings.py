@@ -21,7 +21,7 @@ def defaults(settings) -> dict:
         "PARITRANA_SHARE_PRINT_LIMIT": 12,
         # A place page offers a badge for each award up to this many; a longer page offers those of
         # the place's government only (fewer files, and a list a reader can still use).
-        "PARITRANA_SHARE_BADGE_LIMIT": 100,
+        "PARITRANA_SHARE_BADGE_LIMIT": 30,
     }
 
 
