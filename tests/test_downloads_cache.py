@@ -104,7 +104,7 @@ def test_a_changed_row_renders_exactly_the_files_that_hold_it(tmp_path, calls):
     calls.clear()
     after = build(new, tmp_path / "cache", tmp_path / "after")
     provinces = {p.code: p.slug for p in data.provinces}
-    expected = {f"unduh/{base}.{fmt}" for fmt in ("csv", "xlsx", "json")
+    expected = {"unduh/paritrana-pemenang.json"} | {f"unduh/{base}.{fmt}" for fmt in ("csv", "xlsx")
                 for base in ("paritrana-pemenang", f"tahun/{winner.edition}",
                              f"provinsi/{provinces[winner.province]}", f"provinsi/{provinces[winner.scope_province]}",
                              f"kategori/{winner.category.replace('_', '-')}")

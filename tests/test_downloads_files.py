@@ -61,6 +61,22 @@ def expected_tables() -> dict[str, tuple[list[str], int]]:
 
 
 TABLES = expected_tables()
+# The whole dataset is also offered as JSON; a slice's JSON is the API document with its rows.
+WHOLE = ("unduh/paritrana-pemenang", "unduh/paritrana-cakupan")
+
+
+def slice_api(base: str) -> tuple[str, str] | None:
+    """The API document (under api/v1/) and its row list that hold exactly a slice's rows, if one does."""
+    if base in WHOLE:
+        return None
+    kind, name = base.split("/")[1:]
+    if kind == "tahun" and not name.endswith("-nasional"):
+        return f"editions/{'undated' if name == 'tanpa-tahun' else name}.json", "winners"
+    if kind == "provinsi":
+        if name.endswith("-cakupan"):
+            return f"provinces/{name.removesuffix('-cakupan')}.json", "coverage"
+        return f"provinces/{name}.json", "winners"
+    return None
 
 
 def read_csv(path: Path) -> list[list[str]]:
@@ -83,7 +99,7 @@ def test_the_data_has_what_the_downloads_need():
 
 def test_exactly_the_expected_download_files(built_site):  # noqa: F811
     found = {p.relative_to(built_site.root).as_posix() for p in (built_site.root / "unduh").rglob("*") if p.is_file()}
-    expected = {f"{base}.{fmt}" for base in TABLES for fmt in ("csv", "xlsx", "json")}
+    expected = {f"{base}.{fmt}" for base in TABLES for fmt in ("csv", "xlsx")} | {f"{base}.json" for base in WHOLE}
     assert found == expected
 
 
@@ -122,7 +138,7 @@ def test_xlsx_opens_with_the_data_row_count(built_site, base):  # noqa: F811
     assert "CC BY 4.0" in about["licence"] and "ODbL" in about["licence"]
 
 
-@pytest.mark.parametrize("base", sorted(TABLES))
+@pytest.mark.parametrize("base", WHOLE)
 def test_json_parses_with_the_data_row_count(built_site, base):  # noqa: F811
     text = (built_site.root / f"{base}.json").read_text(encoding="utf-8")
     assert text.endswith("\n")
@@ -214,7 +230,8 @@ def test_datapackage_lists_every_csv_with_its_header(built_site, package):  # no
 
 def test_datapackage_describes_every_download_file_exactly(built_site, package):  # noqa: F811
     paths = [r["path"] for r in package["resources"]]
-    assert len(paths) == len(set(paths)) == 3 * len(TABLES)
+    assert len(paths) == len(set(paths)) == 2 * len(TABLES) + len(WHOLE)
+    assert {p for p in paths if p.endswith(".json")} == {f"{base}.json" for base in WHOLE}
     names = [r["name"] for r in package["resources"]]
     assert len(names) == len(set(names))
     for resource in package["resources"]:
@@ -244,6 +261,21 @@ def test_datapackage_tables_load_with_their_schema_types(built_site, package):  
                 casts[field["type"]](value)
                 enum = field.get("constraints", {}).get("enum")
                 assert enum is None or value in enum, (resource["path"], field["name"], value)
+
+
+@pytest.mark.parametrize("base", sorted(b for b in TABLES if slice_api(b)))
+def test_a_slices_json_is_the_api_document_with_the_same_rows(built_site, base):  # noqa: F811
+    document, key = slice_api(base)
+    rows = json.loads((built_site.root / "api/v1" / document).read_text(encoding="utf-8"))[key]
+    csv_rows = read_csv(built_site.root / f"{base}.csv")
+    assert [r["id"] for r in rows] == [r[0] for r in csv_rows[1:]]
+
+
+def test_api_documents_are_compact_json(built_site):  # noqa: F811
+    text = (built_site.root / "api/v1/editions.json").read_text(encoding="utf-8")
+    assert text.endswith("}\n") and text.count("\n") == 1 and '": ' not in text.split('"editions"')[0]
+    document = json.loads(text)
+    assert text == json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 # --- the JSON API ---------------------------------------------------------------------------

@@ -79,9 +79,11 @@ def test_data_page_links_every_download_with_rows_and_size(built_site, lang):  #
     files = sorted(p.relative_to(built_site.root).as_posix() for p in (built_site.root / "unduh").rglob("*")
                    if p.is_file())
     links = {a.attrs["href"]: a for a in page.find_all("a", cls="dl-file")}
-    assert sorted(href.lstrip("/") for href in links) == files
+    assert sorted(href.lstrip("/") for href in links if href.startswith("/unduh/")) == files
+    api = [href for href in links if not href.startswith("/unduh/")]
+    assert api and all(href.startswith("/api/v1/") and links[href].text() == "JSON (API)" for href in api)
     for href, link in links.items():
-        assert "download" in link.attrs
+        assert ("download" in link.attrs) == href.startswith("/unduh/")
         cell = link.parent
         size = cell.find_all(cls="dl-size")[0].text()
         actual = (built_site.root / href.lstrip("/")).stat().st_size
@@ -205,8 +207,7 @@ def test_no_cite_block_elsewhere(built_site, lang):  # noqa: F811
 
 
 @pytest.mark.parametrize(("url", "files"), [
-    ("/tahun/2023/", ["/unduh/tahun/2023.csv", "/unduh/tahun/2023.xlsx", "/unduh/tahun/2023.json",
-                      "/api/v1/editions/2023.json"]),
+    ("/tahun/2023/", ["/unduh/tahun/2023.csv", "/unduh/tahun/2023.xlsx", "/api/v1/editions/2023.json"]),
     ("/en/year/undated/", ["/unduh/tahun/tanpa-tahun.csv", "/api/v1/editions/undated.json"]),
     ("/en/province/jawa-timur/", ["/unduh/provinsi/jawa-timur.csv", "/api/v1/provinces/jawa-timur.json"]),
     ("/provinsi/jawa-tengah/kota-surakarta/", ["/api/v1/regencies/33.72.json"]),

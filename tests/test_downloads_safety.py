@@ -72,7 +72,7 @@ def test_xlsx_stores_formula_like_text_as_text(hostile):
 
 def test_json_keeps_the_text_exactly(hostile):
     out, winner = hostile
-    rows = json.loads((out / "unduh/tahun/2024.json").read_text(encoding="utf-8"))["rows"]
+    rows = json.loads((out / "unduh/paritrana-pemenang.json").read_text(encoding="utf-8"))["rows"]
     row = next(r for r in rows if r["id"] == winner.id)
     assert (row["winner_name"], row["title"], row["quote"], row["note"]) == (FORMULA, TITLE, QUOTE, NOTE)
     api = json.loads((out / "api/v1/editions/2024.json").read_text(encoding="utf-8"))

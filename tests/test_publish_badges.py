@@ -53,12 +53,14 @@ def test_each_badge_file_holds_one_view_per_language(built_site):  # noqa: F811
             assert badge.get("lang") == lang and badge.get("role") == "img"
 
 
-def _standalone(inner: ET.Element) -> str:
-    """One nested badge as the SVG file it was drawn as."""
+def _standalone(root: ET.Element, inner: ET.Element) -> str:
+    """One nested badge as the SVG file it was drawn as: with the file's shared style and header band."""
     ET.register_namespace("", SVG[1:-1])
     element = ET.fromstring(ET.tostring(inner))
     element.attrib.pop("x", None)
     element.attrib.pop("y", None)
+    for index, shared in enumerate(root.findall(f"{SVG}style") + root.findall(f"{SVG}defs")):
+        element.insert(index, ET.fromstring(ET.tostring(shared)))
     return ET.tostring(element, encoding="unicode")
 
 
@@ -73,7 +75,7 @@ def test_a_view_shows_exactly_its_language_badge(built_site, chromium):  # noqa:
         shots = {}
         for inner in root.findall(f"{SVG}svg"):
             lang, width, height = inner.get("lang"), inner.get("width"), inner.get("height")
-            alone = base64.b64encode(_standalone(inner).encode()).decode()
+            alone = base64.b64encode(_standalone(root, inner).encode()).decode()
             page.goto(base + "/404.html")  # any page of the site, so the badge is same-origin
             page.evaluate("""([src, alone, w, h]) => { document.body.innerHTML =
                 `<img id=view src="${src}" width=${w} height=${h}>` +

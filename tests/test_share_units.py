@@ -57,6 +57,13 @@ def test_wrap_breaks_a_word_longer_than_the_line():
     assert "".join(lines) == "X" * 200
 
 
+def _badge_inputs() -> dict:
+    return {"head": "PARITRANA AWARD 2024", "place": "Peringkat 1", "rank": 1, "who": "Kabupaten Raja Ampat",
+            "details": ["Babak provinsi: Papua Barat Daya", "Pemerintah Kabupaten/Kota"],
+            "site": "Arsip Paritrana Award", "title": "Peringkat 1 · Paritrana Award 2024 · Kabupaten Raja Ampat",
+            "lang": "id"}
+
+
 def _badge(**changes):
     values = {"head": "PARITRANA AWARD 2024", "place": "Peringkat 1", "rank": 1, "who": "Kabupaten Raja Ampat",
               "details": ["Babak provinsi: Papua Barat Daya", "Pemerintah Kabupaten/Kota"],
@@ -74,6 +81,22 @@ def test_badge_is_valid_svg_with_role_title_and_its_size():
     assert (int(root.get("width")), int(root.get("height"))) == (made.width, made.height) == (360, made.height)
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert texts[:3] == ["PARITRANA AWARD 2024", "Peringkat 1", "Kabupaten Raja Ampat"]
+    assert root.find(f"{SVG}style") is not None and root.find(f"{SVG}defs/{SVG}path").get("id") == "b"
+    assert all(t.get("textLength") and t.get("lengthAdjust") == "spacingAndGlyphs" for t in root.iter(f"{SVG}text"))
+
+
+def test_a_file_of_both_languages_states_the_style_once():
+    from paritrana_share.badge_store import BadgeStore
+
+    store = BadgeStore(None)
+    first = store.size(dict(_badge_inputs(), lang="id"))[0]
+    second = store.size(dict(_badge_inputs(), lang="en", title="Rank 1 · Paritrana Award 2024"))[0]
+    text = store.stacked({"id": first, "en": second})
+    root = ET.fromstring(text)
+    assert text.count("<style>") == 1 and text.count("<defs>") == 1 and text.count("font-family") == 1
+    assert [v.get("id") for v in root.findall(f"{SVG}view")] == ["id", "en"]
+    assert [b.get("lang") for b in root.findall(f"{SVG}svg")] == ["id", "en"]
+    assert len(text) < 2 * len(store.svg(first)), "the shared style is not repeated per language"
 
 
 def test_badge_escapes_markup_and_wraps_long_names():
@@ -81,10 +104,11 @@ def test_badge_escapes_markup_and_wraps_long_names():
     root = ET.fromstring(made.svg)  # parses: nothing from the data became markup
     assert root.find(f"{SVG}title").text == HOSTILE
     assert not [el for el in root.iter() if el.tag in (f"{SVG}script", f"{SVG}b", "script", "b")]
-    lines = [t for t in root.iter(f"{SVG}text") if t.get("font-size") == "15"]
+    lines = [t for t in root.iter(f"{SVG}text") if t.get("class") == "w"]
     assert 1 < len(lines) <= 3
+    assert root.find(f"{SVG}g").get("transform") == f"translate({badge.PAD})"
     for line in lines:
-        assert float(line.get("x")) + float(line.get("textLength")) <= badge.WIDTH - badge.PAD + 0.01
+        assert badge.PAD + float(line.get("textLength")) <= badge.WIDTH - badge.PAD + 0.01
     assert made.height > _badge().height
 
 

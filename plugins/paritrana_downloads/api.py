@@ -7,7 +7,7 @@ from paritrana_core.settings import LANGUAGES, site_name
 from paritrana_core.urls import absolute, category_url, edition_url, province_url, regency_url
 
 from .documents import Rows
-from .paths import FORMATS
+from .paths import SLICE_FORMATS
 from .tables import _
 
 LICENCES = {
@@ -63,7 +63,7 @@ class Api:
         return {lang: self._link(make(lang)) for lang in LANGUAGES}
 
     def _downloads_of(self, base: str) -> dict:
-        return {fmt: self._link(f"{base}.{fmt}") for fmt in FORMATS}
+        return {fmt: self._link(f"{base}.{fmt}") for fmt in SLICE_FORMATS}
 
     def endpoint_path(self, name: str) -> str:
         return f"{self.paths.api}/{name}.json"

@@ -22,7 +22,7 @@ from .documents import outline
 from .encode import digests, json_texts
 from .keys import build_key, file_key
 from .package import datapackage
-from .paths import FORMATS, Paths, data_page
+from .paths import Paths, data_page, formats_of
 from .store import Store
 from .tables import COVERAGE_COLUMNS, WINNER_COLUMNS, Tables, json_row
 from .writers import json_bytes
@@ -43,10 +43,15 @@ class Download:
     title_id: str = ""  # Indonesian, for the workbook's 'about' sheet
     count: int = 0
     files: dict = field(default_factory=dict)  # format -> store.Entry
+    api: str | None = None  # the API document holding these rows, a slice's JSON (paths.SLICE_FORMATS)
 
     def __post_init__(self):
         if self.rows is not None:
             self.count = len(self.rows)
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return formats_of(self.key)
 
     @property
     def columns(self):
@@ -120,7 +125,7 @@ class Bundle:
         self.downloads = self._downloads(None)
         for d in self.downloads:
             d.count = manifest["counts"][d.key]
-            d.files = {fmt: self.entries[d.path(fmt)] for fmt in FORMATS}
+            d.files = {fmt: self.entries[d.path(fmt)] for fmt in d.formats}
 
     # --- rendering what the cache lacks ---------------------------------------------------------
 
@@ -159,7 +164,7 @@ class Bundle:
         jobs, targets = [], {}
         for d in downloads:
             rows = api.rows(d.kind, d.rows)
-            for fmt in FORMATS:
+            for fmt in d.formats:
                 job = self._job(d, fmt, rows)
                 entry = self.store.lookup(job.key, fmt)
                 if entry is None:
@@ -174,7 +179,7 @@ class Bundle:
                 d.files[fmt] = done[key]
                 self.rendered.append(d.path(fmt))
         for d in downloads:
-            self.entries.update({d.path(fmt): d.files[fmt] for fmt in FORMATS})
+            self.entries.update({d.path(fmt): d.files[fmt] for fmt in d.formats})
 
     def _job(self, d: Download, fmt: str, rows) -> render.Job:
         names = [c.name for c in d.columns]
@@ -226,7 +231,7 @@ class Bundle:
             title_id = f"Pemenang Paritrana Award edisi {year}" if year is not None else \
                 "Hasil Paritrana Award tanpa keterangan tahun edisi"
             found.append(Download(f"edition-{year if year is not None else 'undated'}", "winners", p.edition(year),
-                                  title, t.winners_of_edition(year), title_id))
+                                  title, t.winners_of_edition(year), title_id, api=p.api_edition(year)))
         for year in sorted(index.editions):
             found.append(Download(f"national-{year}", "winners", p.edition_national(year),
                                   f"Paritrana Award {year} edition: national round only", t.national_of_edition(year),
@@ -236,11 +241,13 @@ class Bundle:
             found.append(Download(f"province-{province.slug}", "winners", p.province(province.slug),
                                   f"Paritrana Award winners in {province.name} and its provincial round",
                                   t.winners_of_province(code),
-                                  f"Pemenang Paritrana Award di {province.name} dan babak provinsinya"))
+                                  f"Pemenang Paritrana Award di {province.name} dan babak provinsinya",
+                                  api=p.api_province(province.slug)))
             found.append(Download(f"coverage-{province.slug}", "coverage", p.province_coverage(province.slug),
                                   f"BPJS Ketenagakerjaan coverage figures of {province.name}",
                                   t.coverage_of_province(code),
-                                  f"Angka cakupan BPJS Ketenagakerjaan {province.name}"))
+                                  f"Angka cakupan BPJS Ketenagakerjaan {province.name}",
+                                  api=p.api_province(province.slug)))
         for slug in index.category_order:
             category = index.categories[slug]
             found.append(Download(f"category-{slug}", "winners", p.category(slug),

@@ -7,7 +7,7 @@ from paritrana_core.settings import site_name
 from paritrana_core.urls import absolute
 from paritrana_i18n.catalog import lang_for
 
-from .paths import FORMATS, Paths, data_page
+from .paths import SLICE_FORMATS, Paths, data_page
 from .version import DataVersion
 
 CC_BY = {"id": "https://creativecommons.org/licenses/by/4.0/deed.id",
@@ -38,7 +38,7 @@ def _files(page, index, paths: Paths) -> tuple[list[Link], Link | None]:
         return [], Link("JSON (API)", paths.api_regency(rest[0]))
     else:
         return [], None
-    return [Link(fmt.upper(), f"{base}.{fmt}") for fmt in FORMATS], Link("JSON (API)", api)
+    return [Link(fmt.upper(), f"{base}.{fmt}") for fmt in SLICE_FORMATS], Link("JSON (API)", api)
 
 
 def citation(page, index, settings, version: DataVersion, lang) -> dict:
@@ -69,15 +69,19 @@ def _download_sets(page, index, paths: Paths, _) -> list[dict]:
     if kind == "edition":
         national = any(w.level == "nasional" for w in index.by_edition.get(rest[0], []))
         if rest[0] is not None and rest[0] in index.editions and national:
-            sets.append((_("National round only"), paths.edition_national(rest[0])))
-        sets.append((_("All results of this edition"), paths.edition(rest[0])))
+            sets.append((_("National round only"), paths.edition_national(rest[0]), None))
+        sets.append((_("All results of this edition"), paths.edition(rest[0]), paths.api_edition(rest[0])))
     elif kind == "province":
         slug = index.provinces[rest[0]].slug
-        sets += [(_("Winners"), paths.province(slug)), (_("Coverage figures"), paths.province_coverage(slug))]
+        sets += [(_("Winners"), paths.province(slug), paths.api_province(slug)),
+                 (_("Coverage figures"), paths.province_coverage(slug), None)]
     elif kind == "category":
-        sets.append((_("Winners in this category"), paths.category(rest[0])))
-    return [{"label": label, "files": [Link(fmt.upper() if fmt != "xlsx" else "Excel", f"{base}.{fmt}")
-                                       for fmt in FORMATS]} for label, base in sets]
+        sets.append((_("Winners in this category"), paths.category(rest[0]), None))
+    found = []
+    for label, base, api in sets:  # a slice's JSON is the API document with the same rows, where there is one
+        files = [Link(fmt.upper() if fmt != "xlsx" else "Excel", f"{base}.{fmt}") for fmt in SLICE_FORMATS]
+        found.append({"label": label, "files": files + ([Link("JSON (API)", api)] if api else [])})
+    return found
 
 
 def add_download_links(pages, index, settings) -> None:

@@ -41,20 +41,17 @@ def outline(document: dict) -> tuple[str, list[Rows]]:
 
 
 def pieces(text: str, lists: list[Rows], chunk: int = 1000):
-    """The document's text in pieces, row lists written out (as indent=1 writes them)."""
+    """The document's text in pieces, row lists written out (as writers.json_bytes writes them)."""
     parts = PLACE.split(text)
     for i, part in enumerate(parts):
         if i % 2 == 0:
             yield part
             continue
         rows = lists[int(part)]
-        if not rows.positions:
-            yield "[]"
-            continue
-        yield "[\n"
+        yield "["
         texts, positions = rows.texts, rows.positions
         for start in range(0, len(positions), chunk):
-            yield ",\n".join(texts[p] for p in positions[start:start + chunk])
+            yield ",".join(texts[p] for p in positions[start:start + chunk])
             if start + chunk < len(positions):
-                yield ",\n"
-        yield "\n ]"
+                yield ","
+        yield "]"

@@ -1,8 +1,8 @@
 """Each table row encoded once (JSON text, CSV line, XLSX cells) and reused by every file that holds it.
 
-A row's JSON text is exactly what `json.dumps(json_row(row), ensure_ascii=False, sort_keys=True, indent=1)`
-writes for an item of a list at depth 1 (the 'rows' or 'winners' of a document), made from the C encoder's
-compact output of the row's values instead of by the slow indenting encoder. It decides every other format of the row, so its digest is the row's
+A row's JSON text is exactly what `json.dumps(json_row(row), ensure_ascii=False, sort_keys=True,
+separators=(",", ":"))` writes (writers.json_bytes), made from the C encoder's output of the row's values
+in one call per chunk of rows. It decides every other format of the row, so its digest is the row's
 part of a file's cache key.
 """
 
@@ -24,7 +24,7 @@ from .xlsx import NUMBER, row_xml
 CHUNK = 2000  # rows encoded per call of the C encoder
 ITEM = "\x00"  # item separator of the compact encoding; a raw NUL never occurs inside encoded JSON
 # A string value that starts with = + - @ tab CR or LF, as it appears in a row's JSON text.
-GUARDED = re.compile(r': "(?:[=+\-@]|\\[tnr])')
+GUARDED = re.compile(r'":"(?:[=+\-@]|\\[tnr])')
 
 
 def _default(value):
@@ -38,10 +38,10 @@ def _numbers(columns) -> list[str]:
 
 
 def json_texts(columns, rows) -> list[str]:
-    """The JSON text of every row, in order (indent 1, sorted keys, real characters)."""
+    """The JSON text of every row, in order (compact, sorted keys, real characters)."""
     numbers = _numbers(columns)
     keys = sorted(c.name for c in columns)
-    getter, heads = itemgetter(*keys), [f'"{key}": ' for key in keys]
+    getter, heads = itemgetter(*keys), [f'"{key}":' for key in keys]
     texts: list[str] = []
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start:start + CHUNK]
@@ -51,7 +51,7 @@ def json_texts(columns, rows) -> list[str]:
         compact = json.dumps(list(map(getter, chunk)), ensure_ascii=False, separators=(ITEM, ""),
                              default=_default)[2:-2]
         for body in compact.split("]" + ITEM + "["):
-            texts.append("  {\n   " + ",\n   ".join(map(add, heads, body.split(ITEM))) + "\n  }")
+            texts.append("{" + ",".join(map(add, heads, body.split(ITEM))) + "}")
     return texts
 
 

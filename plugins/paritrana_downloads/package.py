@@ -47,7 +47,9 @@ def datapackage(bundle) -> dict:
             "description": f"The rows of {d.path('csv')} on the first sheet, 'data' (text kept as text, no "
                            "apostrophes added); notes on the sheet 'about'.",
             "schema": schema(d.columns)})
-        data = d.files["json"]
+        data = d.files.get("json")  # the whole dataset only: a slice's JSON is an API document
+        if data is None:
+            continue
         resources.append({
             **common, "name": f"{d.name}-json", "path": d.path("json"), "profile": "data-resource",
             "format": "json", "mediatype": MEDIA_TYPES["json"], "encoding": "utf-8", "bytes": data.size,

@@ -26,15 +26,26 @@ def file_size(lang, size: int) -> str:
     return f"{lang.number(size / 1_000_000, 1)} MB"
 
 
-def _files(download, lang, label: str) -> list[dict]:
-    return [{"format": fmt.upper(), "url": download.path(fmt), "size": file_size(lang, download.files[fmt].size),
-             "aria": f"{fmt.upper()}, {label}, {file_size(lang, download.files[fmt].size)}"}
-            for fmt in FORMATS]
+def _files(download, lang, label: str, sizes: dict) -> list[dict | None]:
+    """The table's files in FORMATS order; a slice's JSON is the API document with its rows (or None)."""
+    found = []
+    for fmt in FORMATS:
+        if fmt in download.files:
+            path, size, api = download.path(fmt), download.files[fmt].size, False
+        elif fmt == "json" and download.api and download.api in sizes:
+            path, size, api = download.api, sizes[download.api].size, True
+        else:
+            found.append(None)
+            continue
+        text = "JSON (API)" if api else fmt.upper()
+        found.append({"format": fmt.upper(), "text": text, "url": path, "size": file_size(lang, size), "api": api,
+                      "aria": f"{text}, {label}, {file_size(lang, size)}"})
+    return found
 
 
-def _item(download, lang, title: str, link: str | None) -> dict:
+def _item(download, lang, title: str, link: str | None, sizes: dict) -> dict:
     return {"title": title, "url": link, "rows": lang.number(download.count), "count": download.count,
-            "files": _files(download, lang, title)}
+            "files": _files(download, lang, title, sizes)}
 
 
 def _columns(columns, lang) -> list[dict]:
@@ -58,22 +69,25 @@ def data_page_for(bundle, settings, lang) -> Page:
     labels = Labels(index, lang)
     by_key = {d.key: d for d in bundle.downloads}
 
-    whole = [_item(by_key["winners"], lang, _("All winners, every edition"), url("editions", code)),
-             _item(by_key["coverage"], lang, _("Coverage figures"), url("provinces", code))]
+    def item(download, lang, title, link):
+        return _item(download, lang, title, link, bundle.files)
+
+    whole = [item(by_key["winners"], lang, _("All winners, every edition"), url("editions", code)),
+             item(by_key["coverage"], lang, _("Coverage figures"), url("provinces", code))]
     editions = []
     for d in bundle.downloads:
         if d.key.startswith("edition-"):
             year = None if d.key == "edition-undated" else int(d.key.removeprefix("edition-"))
-            editions.append(_item(d, lang, labels.edition_title(year), edition_url(code, year)))
+            editions.append(item(d, lang, labels.edition_title(year), edition_url(code, year)))
     provinces = []
     for province_code in sorted(index.provinces, key=labels.province):
         d = by_key[f"province-{index.provinces[province_code].slug}"]
-        provinces.append(_item(d, lang, labels.province(province_code), province_url(index, code, province_code)))
-    national = [_item(by_key[f"national-{year}"], lang, labels.edition_title(year), edition_url(code, year))
+        provinces.append(item(d, lang, labels.province(province_code), province_url(index, code, province_code)))
+    national = [item(by_key[f"national-{year}"], lang, labels.edition_title(year), edition_url(code, year))
                 for year in sorted(index.editions, reverse=True) if f"national-{year}" in by_key]
-    coverage = [_item(by_key[f"coverage-{index.provinces[c].slug}"], lang, labels.province(c), province_url(index, code, c))
+    coverage = [item(by_key[f"coverage-{index.provinces[c].slug}"], lang, labels.province(c), province_url(index, code, c))
                 for c in sorted(index.provinces, key=labels.province)]
-    categories = [_item(by_key[f"category-{slug}"], lang, labels.category(slug), category_url(code, slug))
+    categories = [item(by_key[f"category-{slug}"], lang, labels.category(slug), category_url(code, slug))
                   for slug in index.category_order]
     tables = [
         {"id": "unduh-semua", "title": _("The whole dataset"), "caption": _("All winners and all coverage figures"),
@@ -111,7 +125,7 @@ def data_page_for(bundle, settings, lang) -> Page:
         "winners_csv": by_key["winners"].path("csv"), "coverage_csv": by_key["coverage"].path("csv"),
         "api_index": bundle.endpoint_path("index"), "endpoints": endpoints, "example": example,
         "datapackage": {"url": paths.datapackage, "size": file_size(lang, package.size),
-                        "resources": lang.number(3 * len(bundle.downloads)),
+                        "resources": lang.number(sum(len(d.files) for d in bundle.downloads)),
                         "tables": lang.number(len(bundle.downloads))},
         "licences": {"cc_by": CC_BY.get(code, CC_BY["en"]), "odbl": LICENCES["ODbL-1.0"]["path"],
                      "idn_area_data": IDN_AREA_DATA, "boundaries": BOUNDARIES_SOURCE},

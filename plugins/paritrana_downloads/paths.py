@@ -6,6 +6,15 @@ UNDATED_FILE = "tanpa-tahun"  # unduh/tahun/tanpa-tahun.csv, like the Indonesian
 UNDATED_API = "undated"       # api/v1/editions/undated.json, like the API's English names
 FORMATS = ("csv", "xlsx", "json")
 DATA_PAGES = {"id": "data/", "en": "en/data/"}
+# A slice (one edition, round, province or category) comes as CSV and XLSX only: its JSON rows are
+# those of an API document (editions/<year>.json, provinces/<slug>.json), which the data page links.
+SLICE_FORMATS = ("csv", "xlsx")
+WHOLE = ("winners", "coverage")  # the keys of the whole-dataset downloads, offered in every format
+
+
+def formats_of(key: str) -> tuple[str, ...]:
+    """The formats a download is written in: all for the whole dataset, CSV and XLSX for a slice."""
+    return FORMATS if key in WHOLE else SLICE_FORMATS
 
 
 def data_page(lang: str) -> str:

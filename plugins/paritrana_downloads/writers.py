@@ -27,8 +27,9 @@ def csv_cell(value) -> str:
 
 
 def json_bytes(document) -> bytes:
-    """Sorted keys, one-space indent, real characters (not \\u escapes), a final newline."""
-    return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    """Compact (no spaces or line breaks: these are API documents, not pages), sorted keys, real characters
+    (not \\u escapes), a final newline."""
+    return (json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 __all__ = ["csv_cell", "csv_text", "json_bytes", "FORMULA_START"]

@@ -3,24 +3,42 @@
 from __future__ import annotations
 
 from paritrana_core.page import Link, Page
-from paritrana_core.urls import category_url, url
+from paritrana_core.urls import category_url, edition_url, url
 
 from .page import Group
 
 
-def category_page(index, labels, slug: str) -> Page:
-    """Winners of one category, newest edition first, and what it was called when."""
+def _edition_counts(labels, lang: str, edition, national: tuple, provincial: tuple, rounds: int) -> dict:
+    """One edition's line of a long category page: its winners counted, linking to the edition page."""
+    page = edition_url(lang, edition)
+    anchor = f"tahun-{edition if edition is not None else 'tanpa-tahun'}"
+    return {"title": labels.edition_heading(edition), "anchor": anchor, "url": page, "national": len(national),
+            "national_url": f"{page}#nasional-ringkas" if edition is not None else page, "provincial": len(provincial),
+            "provincial_url": f"{page}#babak-provinsi", "rounds": rounds}
+
+
+def category_page(index, labels, slug: str, limit: int | None = None) -> Page:
+    """Winners of one category, newest edition first, and what it was called when.
+
+    With more than `limit` winners, the page counts them per edition and round, linking to the edition
+    pages that list them (and the download holds them all), instead of listing each one.
+    """
     lang, _ = labels.lang.code, labels.lang._
     category = index.categories[slug]
     winners = index.by_category.get(slug, [])
     editions = sorted({w.edition for w in winners}, key=lambda e: (e is None, -(e or 0)))
-    groups = []
+    groups, counts = [], []
+    long = limit is not None and len(winners) > limit
     for edition in editions:
         rows = [w for w in winners if w.edition == edition]
         rows.sort(key=lambda w: (w.level != "nasional", labels.province(w.scope_province) or ""))
         anchor = f"tahun-{edition if edition is not None else 'tanpa-tahun'}"
         national = tuple(w for w in rows if w.level == "nasional")
         provincial = tuple(w for w in rows if w.level != "nasional")
+        if long:
+            counts.append(_edition_counts(labels, lang, edition, national, provincial,
+                                          len({w.scope_province for w in provincial})))
+            continue
         groups.append({"title": labels.edition_heading(edition), "anchor": anchor,
                        "national": Group(_("National round"), f"{anchor}-nasional", national) if national else None,
                        "provincial": Group(_("Provincial rounds"), f"{anchor}-provinsi", provincial) if provincial else None,
@@ -30,7 +48,7 @@ def category_page(index, labels, slug: str) -> Page:
                 "name": n.name_en if labels.en else n.name_id} for n in category.names]
     name = labels.category(slug)
     values = {"category": category, "display_name": name, "description": labels.category_description(slug),
-              "count": len(winners), "groups": groups, "history": history,
+              "count": len(winners), "groups": groups, "counts": counts, "history": history,
               "group": {"government": _("Government"), "business": _("Business"),
                         "other": _("Other")}[category.group]}
     crumbs = [Link(_("Home"), url("home", lang)), Link(_("Categories"), url("categories", lang))]
@@ -50,5 +68,5 @@ def categories_index(index, labels) -> Page:
                 [Link(_("Home"), url("home", lang))], {"items": items})
 
 
-def category_pages(index, labels) -> list[Page]:
-    return [categories_index(index, labels)] + [category_page(index, labels, s) for s in index.category_order]
+def category_pages(index, labels, limit: int | None = None) -> list[Page]:
+    return [categories_index(index, labels)] + [category_page(index, labels, s, limit) for s in index.category_order]

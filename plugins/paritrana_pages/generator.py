@@ -32,8 +32,9 @@ def build_pages(index: DataIndex, settings) -> list:
         labels = Labels(index, lang_for(settings, code))
         pages.append(home_page(index, labels))
         pages += edition_pages(index, labels)
-        pages += place_pages(index, labels)
-        pages += category_pages(index, labels)
+        limit = settings["PARITRANA_PAGES_LIST_LIMIT"]
+        pages += place_pages(index, labels, limit)
+        pages += category_pages(index, labels, limit)
         pages += standings_pages(index, labels)
         pages.append(not_found_page(labels))
     annotate_province_list(pages, index)

@@ -33,13 +33,21 @@ def province_lead(labels, name: str, own: int, total: int) -> str:
     return " ".join(parts)
 
 
-def province_page(index, labels, code: str) -> Page:
-    """A province's own awards, every winner located in it, its coverage figures and regencies."""
+def province_page(index, labels, code: str, limit: int | None = None) -> Page:
+    """A province's own awards, the winners located in it, its coverage figures and regencies.
+
+    With more than `limit` other winners, the page lists those in none of its regencies and cities and
+    points to their pages for the rest, so that every award is listed on its own place's page.
+    """
     lang, _ = labels.lang.code, labels.lang._
     province = index.provinces[code]
     located = index.by_province.get(code, [])
     government = [w for w in located if w.kind == "pemprov"]
     others = [w for w in located if w.kind != "pemprov"]
+    in_regencies = 0
+    if limit is not None and len(others) > limit:
+        in_regencies = sum(1 for w in others if w.regency)
+        others = [w for w in others if not w.regency]
     elsewhere = [w for w in index.by_scope.get(code, []) if w.province != code]
     regencies = [{"link": Link(index.regencies[r].name, regency_url(index, lang, r)),
                   "count": len(index.by_regency[r])} for r in index.regencies_with_winners(code)]
@@ -53,6 +61,7 @@ def province_page(index, labels, code: str) -> Page:
         "count": len(located), "parent": parent, "created_year": province.created_year,
         "government": _by_edition(government, labels, "pemprov"),
         "others": _by_edition(others, labels, "tahun"),
+        "in_regencies": in_regencies,
         "elsewhere": tuple(elsewhere),
         "figures": [figure_row(f, labels) for f in index.coverage.get(code, [])],
         "regencies": regencies,
@@ -106,8 +115,8 @@ def provinces_index(index, labels) -> Page:
                 [Link(_("Home"), url("home", lang))], {"items": items})
 
 
-def place_pages(index, labels) -> list[Page]:
+def place_pages(index, labels, limit: int | None = None) -> list[Page]:
     pages = [provinces_index(index, labels)]
-    pages += [province_page(index, labels, code) for code in sorted(index.provinces)]
+    pages += [province_page(index, labels, code, limit) for code in sorted(index.provinces)]
     pages += [regency_page(index, labels, code) for code in index.regencies_with_winners()]
     return pages

@@ -118,24 +118,26 @@ class RowCache:
 
 def install_rows(env, labels_by_lang: dict) -> RowCache:
     """Give `env` the globals `winner_rows(winners, show_edition=…, show_round=…, show_category=…,
-    searchable_on=…)` (`searchable_on`: the kind of the page being written; None: no row is
-    searchable there) and `winner_head(…)`, the matching header cells, made once per language."""
+    searchable_on=…, show_region=…)` (`searchable_on`: the kind of the page being written; None: no row
+    is searchable there; `show_region=False` where every row is of the page's own place) and
+    `winner_head(…)`, the matching header cells, made once per language."""
     cache = RowCache(labels_by_lang)
 
     @pass_context
     def winner_rows(context, winners, show_edition=False, show_round=False, show_category=False,
-                    searchable_on=None):
+                    searchable_on=None, show_region=True):
         shown = {"open": False, "open_unindexed": False, "edition": show_edition, "category": show_category,
-                 "round": show_round}
+                 "round": show_round, "region": show_region}
         columns = tuple(i for i, name in enumerate(CELLS) if shown.get(name, True))
         return cache.rows(winners, current_lang(context), siteurl(context), columns, searchable_on)
 
     @pass_context
-    def winner_head(context, show_edition=False, show_round=False, show_category=False):
+    def winner_head(context, show_edition=False, show_round=False, show_category=False, show_region=True):
         lang = current_lang(context)
-        key = (lang, show_edition, show_round, show_category)
+        key = (lang, show_edition, show_round, show_category, show_region)
         if key not in heads:
-            t, shown = cache.words[lang], {"edition": show_edition, "category": show_category, "round": show_round}
+            t = cache.words[lang]
+            shown = {"edition": show_edition, "category": show_category, "round": show_round, "region": show_region}
             heads[key] = Markup("".join(f'<th scope="col" class="c-{name}">{t[name]}</th>'
                                         for name in HEADS if shown.get(name, True)))
         return heads[key]

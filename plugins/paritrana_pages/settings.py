@@ -13,6 +13,10 @@ ROWS = declare(
             "Processes writing data pages: 2 renders the second language in a forked process (parallel.py)."),
     Setting("PARITRANA_PAGES_FORK_MIN", 200, whole_number(1),
             "Below this many data pages a second process costs more than it saves."),
+    Setting("PARITRANA_PAGES_LIST_LIMIT", 300, whole_number(1),
+            "A province or category page lists each award itself up to this many; a longer province page lists "
+            "those in none of its regencies and cities (their own pages list the rest), a longer category page "
+            "counts its winners per edition and round and points to the edition pages and the downloads."),
 )
 
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from paritrana_core.files import place
 
-from .badge import BADGE_VERSION, WIDTH, render_badge
+from .badge import BADGE_VERSION, STYLE, WIDTH, render_badge
 
 INDEX = "heights.json"
-STACK_VERSION = 1  # bump when stacked() changes: part of every stacked file's key
+STACK_VERSION = 2  # bump when stacked() changes: part of every stacked file's key
 
 
 class BadgeStore:
@@ -91,12 +91,12 @@ class BadgeStore:
         for name, key in views.items():
             height = self.heights[key]
             names.append(f'<view id="{name}" viewBox="0 {top} {WIDTH} {height}"/>')
-            inner = self.svg(key).replace(' xmlns="http://www.w3.org/2000/svg"', "", 1)
-            parts.append(inner.replace("<svg ", f'<svg x="0" y="{top}" ', 1))
+            inner = self.svg(key).replace(' xmlns="http://www.w3.org/2000/svg"', "", 1).replace(STYLE, "", 1)
+            parts.append(inner.replace("<svg ", f'<svg y="{top}" ', 1))
             top += height
         first = self.heights[next(iter(views.values()))]
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{first}" '
-                f'viewBox="0 0 {WIDTH} {first}">' + "".join(names) + "".join(parts) + "</svg>")
+                f'viewBox="0 0 {WIDTH} {first}">' + STYLE + "".join(names) + "".join(parts) + "</svg>")
 
     def write(self, badges: dict[str, dict[str, str]], output: Path) -> dict:
         """Put every badge file (output path -> {language: badge key}) into `output`, linked from the cache."""

@@ -90,7 +90,8 @@ def collect(sender, pages, index, settings) -> None:
         if kind in KIT_PAGES and spec is not None:
             permalink = absolute(address, page.url)
             items = []
-            for w in badge_awards(index, page.key):
+            offered, left_out = badge_awards(index, page.key, settings["PARITRANA_SHARE_BADGE_LIMIT"])
+            for w in offered:
                 item, key = badge_for(index, lab, w, address, permalink, store)
                 badges.setdefault(item.url.split("#", 1)[0], {})[page.lang] = key
                 items.append(item)
@@ -98,7 +99,8 @@ def collect(sender, pages, index, settings) -> None:
             summary.values["share"] = dict(share)
             print_pages.append(summary)
             winners = (index.by_regency if kind == "regency" else index.by_province).get(page.key[1], [])
-            share["kit"] = {"kind": kind, "badges": items, "print_url": summary.url, "permalink": permalink,
+            share["kit"] = {"kind": kind, "badges": items, "left_out": left_out, "print_url": summary.url,
+                            "permalink": permalink,
                             "png": _png_badge(index, lab, winners, kind, images)}
         page.values["share"] = share
     link_translations(print_pages, languages(settings))

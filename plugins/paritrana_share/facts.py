@@ -180,12 +180,14 @@ def card_for(index, labels, key: tuple) -> dict:
 
 # --- badges ---------------------------------------------------------------------------------
 
-def badge_awards(index, key: tuple) -> list:
-    """The awards a page offers badges for: each located award once, on its most specific page.
+def badge_awards(index, key: tuple, limit: int) -> tuple[list, int]:
+    """The awards a page offers badges for, and how many it leaves out: each located award once, on its
+    most specific page.
 
     A regency or city page: every award in it (its government first). A province page: the awards
     located in the province but in no regency (the provincial government first); the rest are on
-    their regency's page.
+    their regency's page. A page with more than `limit` such awards offers only its government's
+    (newest first, at most `limit`): hundreds of badges are no list to choose from.
     """
     kind, code = key
     if kind == "regency":
@@ -194,7 +196,10 @@ def badge_awards(index, key: tuple) -> list:
         winners = [w for w in index.by_province.get(code, []) if not w.regency]
     own = [w for w in winners if w.kind in GOVERNMENT[kind]]
     rest = [w for w in winners if w.kind not in GOVERNMENT[kind]]
-    return newest_first(own) + newest_first(rest)
+    offered = newest_first(own) + newest_first(rest)
+    if len(offered) > limit:
+        offered = newest_first(own)[:limit]
+    return offered, len(winners) - len(offered)
 
 
 def badge_inputs(index, labels, w) -> dict:

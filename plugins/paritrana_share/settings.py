@@ -20,6 +20,9 @@ ROWS = declare(
             "Below this many new images, rendering in the build process beats starting a pool."),
     Setting("PARITRANA_SHARE_PRINT_LIMIT", 12, whole_number(1),
             "Most awards listed on a printable summary, so that it stays one A4 page."),
+    Setting("PARITRANA_SHARE_BADGE_LIMIT", 30, whole_number(1),
+            "A place page offers a badge for each award up to this many; a longer page offers those of the "
+            "place's government only (fewer files, and a list a reader can still use)."),
 )
 _packages = missing_packages(OWNER, (("PIL", "Pillow"), ("segno", "segno"), ("fontpkg_public_sans", "fontpkg-public-sans")),
                              "run `python3 dev.py serve` or `.venv/bin/pip install -r requirements.txt`")
