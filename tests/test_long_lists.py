@@ -44,9 +44,11 @@ def _place_url(w) -> str:
     return urls.get("regency") or urls["province"]
 
 
-def test_the_bundled_data_stay_under_the_default_limits():
-    from paritrana_pages.settings import DEFAULTS
-    from paritrana_share.settings import defaults
+def test_the_bundled_data_stay_under_the_default_limits(tmp_path):
+    from paritrana_core.settings import apply_for
+
+    limits = {"PATH": str(ROOT / "content"), "OUTPUT_PATH": str(tmp_path / "output")}
+    apply_for(limits, "paritrana_pages", "paritrana_share")
 
     located = {}
     for w in DATA.winners:
@@ -55,8 +57,8 @@ def test_the_bundled_data_stay_under_the_default_limits():
     by_category = {}
     for w in DATA.winners:
         by_category.setdefault(w.category, []).append(w)
-    assert max(map(len, by_category.values())) <= DEFAULTS["PARITRANA_PAGES_LIST_LIMIT"]
-    assert max(map(len, located.values())) <= defaults({"PATH": str(ROOT / "content")})["PARITRANA_SHARE_BADGE_LIMIT"]
+    assert max(map(len, by_category.values())) <= limits["PARITRANA_PAGES_LIST_LIMIT"]
+    assert max(map(len, located.values())) <= limits["PARITRANA_SHARE_BADGE_LIMIT"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
