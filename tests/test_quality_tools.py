@@ -126,7 +126,7 @@ def test_the_chromium_fixture_fails_under_ci_when_chromium_is_missing(tmp_path):
     import sys
 
     (tmp_path / "test_needs_browser.py").write_text("def test_opens(chromium):\n    assert chromium\n")
-    (tmp_path / "conftest.py").write_text(f"import sys\nsys.path.insert(0, {str(quality_support.ROOT / 'tests')!r})\n"
+    (tmp_path / "conftest.py").write_text(f"import sys\nsys.path[:0] = [{str(quality_support.ROOT / 'tests')!r}, {str(quality_support.ROOT)!r}]\n"
                                           "from browser_support import chromium  # noqa: F401\n")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     env.update(NO_CHROMIUM, PATH=str(tmp_path))  # no chromium on PATH either
