@@ -21,7 +21,7 @@ SITEURL = "https://arsip.example"
 def collected(tmp_path_factory):
     settings = {"PATH": str(ROOT / "content"), "OUTPUT_PATH": str(tmp_path_factory.mktemp("out")),
                 "THEME": str(ROOT / "theme"), "PARITRANA_LANGUAGES": ("id", "en"), "SITEURL": SITEURL}
-    apply_for(settings, "paritrana_share")
+    apply_for(settings, "paritrana_pages", "paritrana_share")
     index = DataIndex(dataset())
     pages = build_pages(index, settings)
     sender = SimpleNamespace(context={"SITEURL": SITEURL})

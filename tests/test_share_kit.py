@@ -79,7 +79,7 @@ def test_the_best_result_is_national_then_the_better_place_then_the_newer_editio
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory):
     settings = {**SETTINGS, "OUTPUT_PATH": str(tmp_path_factory.mktemp("out")), "SITEURL": "https://arsip.example"}
-    apply_for(settings, "paritrana_share")
+    apply_for(settings, "paritrana_pages", "paritrana_share")
     index = DataIndex(dataset())
     pages = build_pages(index, settings)
     sender = SimpleNamespace(context={"SITEURL": settings["SITEURL"]})
