@@ -4,8 +4,6 @@ the written-files collector; a build with a clash of folders stops before touchi
 from __future__ import annotations
 
 import importlib
-import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from paritrana_core import core_settings, written  # noqa: E402,F401
+from sitetools.build import build_env, pelican_command  # noqa: E402
 from paritrana_core.folders import claims, clashes  # noqa: E402
 from paritrana_core.navigation import site_nav  # noqa: E402
 from paritrana_core.settings import TABLE, SettingsError, apply  # noqa: E402
@@ -147,10 +146,8 @@ def test_a_build_with_a_clash_stops_and_leaves_the_output_as_it_was(tmp_path):
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("previous build", encoding="utf-8")
-    cmd = [sys.executable, "-m", "pelican", "--fatal", "warnings", "-s", "pelicanconf.py", "-o", str(output),
-           "content", "-e", f"PARITRANA_DOWNLOADS_DIR={json.dumps('gambar')}"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    cmd = pelican_command(output, settings={"PARITRANA_DOWNLOADS_DIR": "gambar"})
+    done = subprocess.run(cmd, cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=300)
     said = " ".join((done.stdout + done.stderr).split())
     assert done.returncode != 0
     assert "paritrana_downloads (PARITRANA_DOWNLOADS_DIR)" in said and "paritrana_share" in said, said

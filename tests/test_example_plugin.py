@@ -3,13 +3,12 @@ with the site, its page is written in both languages with translations, in the m
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from sitetools.build import build_env, pelican_command
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "example_plugin"
@@ -20,10 +19,8 @@ PLUGINS = sorted(p.parent.name for p in (ROOT / "plugins").glob("*/__init__.py")
 def build(output: Path, **settings) -> subprocess.CompletedProcess:
     extra = {"PLUGINS": PLUGINS, "PLUGIN_PATHS": [str(ROOT / "plugins"), str(EXAMPLE)],
              "THEME_TEMPLATES_OVERRIDES": [str(EXAMPLE / "templates")], **settings}
-    cmd = [sys.executable, "-m", "pelican", "--fatal", "warnings", "-s", "pelicanconf.py", "-o", str(output),
-           "content", "-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": "0"}
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(pelican_command(output, settings=extra), cwd=ROOT, env=build_env(), capture_output=True,
+                          text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,14 @@ the bundled data again with tiny limits, so that every province and category pag
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import pytest
 
-from site_build import LazyPages, PLUGINS, ROOT, Site, dataset, pairs, winner_urls
+from site_build import LazyPages, ROOT, Site, dataset, pairs, winner_urls
 from test_quality_links import Checker, html_references
+
+from sitetools.build import build_env, pelican_command
 
 DATA = dataset()
 PAIRS = pairs(DATA)
@@ -30,11 +30,9 @@ LIST_LIMIT, BADGE_LIMIT = 3, 2
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory) -> Site:
     out = tmp_path_factory.mktemp("long-lists") / "out"
-    cmd = [sys.executable, "-m", "pelican", "--fatal", "warnings", "-s", "pelicanconf.py", "-o", str(out),
-           "content", "--extra-settings", f"PARITRANA_PAGES_LIST_LIMIT={LIST_LIMIT}",
-           f"PARITRANA_SHARE_BADGE_LIMIT={BADGE_LIMIT}"]
-    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "PYTHONHASHSEED": "0"}
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    cmd = pelican_command(out, settings={"PARITRANA_PAGES_LIST_LIMIT": LIST_LIMIT,
+                                         "PARITRANA_SHARE_BADGE_LIMIT": BADGE_LIMIT})
+    result = subprocess.run(cmd, cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:] + result.stdout[-3000:]
     return Site(out, result.stdout, result.stderr, LazyPages(out))
 
