@@ -17,7 +17,7 @@ from paritrana_i18n.catalog import lang_for
 
 from .page import Link, content_alternates
 from .settings import CORE, DEFAULT_LANG, enabled_owners, languages
-from .urls import EDITORIAL, url
+from .urls import EDITORIAL, at_site, url
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -64,7 +64,7 @@ def site_nav(settings) -> dict:
 
 
 def install_navigation(generator) -> None:
-    """generator_init receiver: the navigation and the editorial pages' header values, in every template."""
+    """generator_init receiver: the navigation, the editorial pages' header values and the `at_site` filter."""
     nav = site_nav(generator.settings)
 
     def content_page_meta(page) -> dict:
@@ -74,6 +74,7 @@ def install_navigation(generator) -> None:
                 "breadcrumbs": [Link(nav[page.lang]["home_text"], nav[page.lang]["home"])]}
 
     generator.env.globals["site_nav"] = nav
+    generator.env.filters["at_site"] = at_site
     generator.env.globals["content_page_meta"] = content_page_meta
 
 

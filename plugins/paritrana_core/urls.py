@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
 from .settings import DEFAULT_LANG
 
 SEGMENTS = {
@@ -18,10 +21,6 @@ SEGMENTS = {
     "standings": {"id": "klasemen", "en": "standings"},
 }
 UNDATED = {"id": "tanpa-tahun", "en": "undated"}
-# The editorial pages (content/pages): their Key and URL in every language.
-EDITORIAL = {"id": {"about": "tentang/", "method": "metode/", "sources": "sumber/", "corrections": "koreksi/"},
-             "en": {"about": "en/about/", "method": "en/method/", "sources": "en/sources/",
-                    "corrections": "en/corrections/"}}
 # The editorial pages (content/pages): their Key and URL in every language.
 EDITORIAL = {"id": {"about": "tentang/", "method": "metode/", "sources": "sumber/", "corrections": "koreksi/"},
              "en": {"about": "en/about/", "method": "en/method/", "sources": "en/sources/",
@@ -83,6 +82,12 @@ def join(base: str, path: str) -> str:
 def absolute(settings, path: str) -> str:
     """A link that works outside the site too: SITEURL/path for the public site, '/path' locally."""
     return join(siteurl(settings), path)
+
+
+@pass_context
+def at_site(context, path) -> Markup:
+    """The template filter `at_site`: a site-relative path under the site's address, escaped for HTML."""
+    return escape(siteurl(context)) + Markup("/") + escape(path)
 
 
 def served_path(settings) -> str:
